@@ -1,0 +1,73 @@
+use serde::{Deserialize, Serialize};
+
+/// Every error the API returns has this shape. The app shows a translated text for `code`;
+/// `message` is a short English explanation for developers and logs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ApiError {
+    pub code: ErrorCode,
+    pub message: String,
+}
+
+/// What went wrong, as a stable code the app can translate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// No such address in the API.
+    NotFound,
+    /// No body with this slug.
+    BodyNotFound,
+    /// The request body is not valid JSON, or not JSON at all.
+    MalformedJson,
+    /// The JSON is well formed but a field is missing or has the wrong type or value.
+    InvalidInput,
+    /// The request is too large.
+    PayloadTooLarge,
+    /// The address exists but not for this method.
+    MethodNotAllowed,
+    /// The database or another dependency is unreachable right now; try again later.
+    Unavailable,
+    /// Something failed on our side; the details are in the server log.
+    Internal,
+}
+
+impl ErrorCode {
+    /// The HTTP status this code is sent with.
+    pub fn status(self) -> u16 {
+        match self {
+            ErrorCode::NotFound | ErrorCode::BodyNotFound => 404,
+            ErrorCode::MalformedJson => 400,
+            ErrorCode::InvalidInput => 422,
+            ErrorCode::PayloadTooLarge => 413,
+            ErrorCode::MethodNotAllowed => 405,
+            ErrorCode::Unavailable => 503,
+            ErrorCode::Internal => 500,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_codes_travel_as_snake_case_strings() {
+        let json = serde_json::to_string(&ErrorCode::BodyNotFound).expect("serialises");
+        assert_eq!(json, "\"body_not_found\"");
+        let back: ErrorCode = serde_json::from_str("\"malformed_json\"").expect("parses");
+        assert_eq!(back, ErrorCode::MalformedJson);
+    }
+
+    #[test]
+    fn client_errors_are_never_sent_as_server_errors() {
+        for code in [
+            ErrorCode::NotFound,
+            ErrorCode::BodyNotFound,
+            ErrorCode::MalformedJson,
+            ErrorCode::InvalidInput,
+        ] {
+            assert!((400..500).contains(&code.status()), "{code:?}");
+        }
+    }
+}

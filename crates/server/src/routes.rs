@@ -1,0 +1,72 @@
+//! The HTTP service: the JSON API under `/api/v1`, health and OpenAPI under `/api`, and the
+//! built app for every other address.
+
+pub mod bodies;
+pub mod health;
+
+use crate::error::AppError;
+use crate::{AppState, security, spa, telemetry};
+use api::ErrorCode;
+use axum::response::IntoResponse;
+use axum::routing::{any, get};
+use axum::{Json, Router};
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Online reception API",
+        description = "Public and staff API of the online reception of government bodies (gov.kz).",
+        license(name = "MIT", identifier = "MIT")
+    ),
+    tags(
+        (name = "service", description = "Health of the service"),
+        (name = "bodies", description = "Government bodies, their departments and categories")
+    )
+)]
+struct ApiDoc;
+
+/// Every endpoint is registered here together with its OpenAPI description, so the document
+/// cannot drift from the routes.
+fn api_routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(health::health))
+        .nest(
+            "/api/v1",
+            OpenApiRouter::new()
+                .routes(routes!(bodies::list))
+                .routes(routes!(bodies::get)),
+        )
+}
+
+/// The OpenAPI 3.1 document of this service, as served at `/api/openapi.json`.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    api_routes().split_for_parts().1
+}
+
+pub fn app(state: AppState) -> Router {
+    let (api, doc) = api_routes().split_for_parts();
+    let csp = security::content_security_policy(state.dist_dir.as_deref().map(|p| p.as_path()));
+    let router = api
+        .route("/api/openapi.json", get(move || async move { Json(doc) }))
+        .route("/api", any(api_not_found))
+        .route("/api/{*rest}", any(api_not_found))
+        .fallback(spa::serve)
+        .method_not_allowed_fallback(method_not_allowed)
+        .with_state(state);
+    let router = security::headers(router, &csp);
+    telemetry::layers(router)
+}
+
+async fn api_not_found() -> AppError {
+    AppError::not_found()
+}
+
+async fn method_not_allowed() -> impl IntoResponse {
+    AppError::new(
+        ErrorCode::MethodNotAllowed,
+        "This address does not accept this method.",
+    )
+}

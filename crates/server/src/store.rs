@@ -1,0 +1,4 @@
+//! Reading and writing the domain's records. One module per kind of record; each function takes
+//! the [`Db`](crate::Db) and returns shared API types.
+
+pub mod bodies;

@@ -1,0 +1,9 @@
+//! API integration tests. Every test runs twice, against SQLite and against PostgreSQL, each
+//! time on a fresh, migrated database with the demo content.
+
+mod support;
+
+mod bodies;
+mod errors;
+mod service;
+mod spa;

@@ -1,0 +1,36 @@
+import { test, expect, expectNoAxeViolations } from '../support/fixtures';
+import { LANGS, SECTIONS, SLUGS, SitePage } from '../pages/site';
+
+// Every route of the app, in every language. Add new pages here as they are built.
+const ROUTES = ['', ...SLUGS.map((s) => `/bodies/${s}`), ...SECTIONS.map((s) => `/${s}`), '/no-such-page', '/bodies/no-such-body'];
+
+for (const lang of LANGS) {
+  test(`axe finds no WCAG 2.2 AA violations on any page in ${lang}`, async ({ page }) => {
+    const site = new SitePage(page, lang);
+    for (const route of ROUTES) {
+      await site.open(`/${lang}${route}`);
+      await expectNoAxeViolations(page);
+    }
+  });
+}
+
+test('axe finds no violations in the version for the visually impaired', async ({ page }) => {
+  const site = new SitePage(page, 'kk');
+  await site.open('/kk');
+  await site.specialVersionSwitch().click();
+  for (const route of ['', '/bodies/enbek', '/questions']) {
+    await site.open(`/kk${route}`);
+    await expect(page.locator('html')).toHaveAttribute('data-a11y', 'on');
+    await expectNoAxeViolations(page);
+  }
+});
+
+test('the layout reflows at 320 px without horizontal scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  const site = new SitePage(page, 'kk');
+  for (const route of ['/kk', '/kk/bodies/enbek']) {
+    await site.open(route);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, route).toBeLessThanOrEqual(0);
+  }
+});

@@ -1,0 +1,61 @@
+//! Cross-cutting accessibility: the polite live region, and the special version's switch state
+//! that the pre-paint script in index.html reads back on every page load.
+
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// Messages for screen readers, read out by the layout's `role="status"` region.
+#[derive(Clone, Copy)]
+pub struct Announcer(RwSignal<String>);
+
+pub fn provide_announcer() {
+    provide_context(Announcer(RwSignal::new(String::new())));
+}
+
+pub fn use_announcer() -> Announcer {
+    use_context::<Announcer>().unwrap_or_else(|| Announcer(RwSignal::new(String::new())))
+}
+
+impl Announcer {
+    /// Announces `text`. The region is emptied first so the same text twice is read twice.
+    pub fn say(self, text: impl Into<String>) {
+        let text = text.into();
+        let message = self.0;
+        message.set(String::new());
+        set_timeout(move || message.set(text), Duration::from_millis(150));
+    }
+
+    pub fn message(self) -> Signal<String> {
+        self.0.into()
+    }
+}
+
+const SETTINGS_KEY: &str = "a11y";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+fn settings() -> serde_json::Map<String, serde_json::Value> {
+    storage()
+        .and_then(|s| s.get_item(SETTINGS_KEY).ok().flatten())
+        .and_then(|raw| serde_json::from_str(&raw).ok())
+        .unwrap_or_default()
+}
+
+/// Whether the version for the visually impaired is on.
+pub fn special_version_on() -> bool {
+    settings().get("on").and_then(serde_json::Value::as_bool).unwrap_or(false)
+}
+
+/// Turns the special version on or off, now and for later visits. Other saved settings stay.
+pub fn set_special_version(on: bool) {
+    let mut all = settings();
+    all.insert("on".into(), on.into());
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(SETTINGS_KEY, &serde_json::Value::Object(all).to_string());
+    }
+    if let Some(root) = document().document_element() {
+        let _ = if on { root.set_attribute("data-a11y", "on") } else { root.remove_attribute("data-a11y") };
+    }
+}

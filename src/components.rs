@@ -1,0 +1,9 @@
+//! Reusable pieces of the pages, one per file.
+
+pub mod body_list;
+pub mod breadcrumbs;
+pub mod lang_switch;
+pub mod layout;
+pub mod load_error;
+pub mod page_heading;
+pub mod special_version_switch;

@@ -1,0 +1,31 @@
+use crate::components::body_list::BodyList;
+use crate::components::breadcrumbs::Breadcrumbs;
+use crate::components::page_heading::PageHeading;
+use crate::i18n::*;
+use crate::pages::not_found::NotFoundPage;
+use crate::sections::Section;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+/// One of the six online reception sections: what it is for, and the bodies to choose from.
+#[component]
+pub fn SectionPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let section = Memo::new(move |_| params.read().get("section").and_then(|s| Section::from_slug(&s)));
+    move || match section.get() {
+        None => view! { <NotFoundPage /> }.into_any(),
+        Some(section) => {
+            let name = Signal::derive(move || section.name(i18n).to_owned());
+            view! {
+                <Breadcrumbs current=name />
+                <PageHeading text=name />
+                <p class="lead">{move || section.about(i18n)}</p>
+                <p class="notice">{t!(i18n, section_in_preparation)}</p>
+                <h2>{t!(i18n, choose_body)}</h2>
+                <BodyList />
+            }
+            .into_any()
+        }
+    }
+}

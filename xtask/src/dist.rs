@@ -1,0 +1,131 @@
+//! Building the release app and server, precompressing the app's files, and the first-load
+//! budget.
+
+use crate::cmd::{self, Result};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The first page may load at most this much wasm + js + css, gzip-compressed.
+pub const FIRST_LOAD_BUDGET: u64 = 300 * 1024;
+
+const COMPRESSIBLE: [&str; 6] = ["wasm", "js", "css", "html", "svg", "json"];
+
+pub fn dist_dir() -> PathBuf {
+    cmd::root().join("dist")
+}
+
+pub fn server_binary() -> PathBuf {
+    cmd::target_dir().join("release").join("server")
+}
+
+/// Builds the WebAssembly app with Trunk (size-tuned profile) and the server (release).
+pub fn build() -> Result {
+    cmd::step("build: app (trunk, release)");
+    cmd::run(cmd::new("trunk").args(["build", "--release"]))?;
+    precompress(&dist_dir())?;
+    cmd::step("build: server (release)");
+    cmd::run(cmd::new("cargo").args(["build", "--release", "--package", "server"]))
+}
+
+/// Writes `.gz` and `.br` next to each text or wasm file, so the server sends them as they are.
+fn precompress(dir: &Path) -> Result {
+    for path in files(dir)? {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or_default();
+        if !COMPRESSIBLE.contains(&ext) {
+            continue;
+        }
+        let data = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        write(&with_suffix(&path, "gz"), &gzip(&data))?;
+        write(&with_suffix(&path, "br"), &brotli(&data))?;
+    }
+    Ok(())
+}
+
+/// Prints the gzip size of what the first page loads and fails above the budget.
+pub fn check_budget() -> Result {
+    cmd::step("first-load budget (gzip)");
+    let mut total = 0;
+    for path in files(&dist_dir())? {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or_default();
+        if ["wasm", "js", "css"].contains(&ext) {
+            let size = std::fs::metadata(with_suffix(&path, "gz"))
+                .map(|m| m.len())
+                .map_err(|e| e.to_string())?;
+            let raw = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+            println!(
+                "  {:<40} {:>8.1} KB raw {:>8.1} KB gzip",
+                file_name(&path),
+                kb(raw),
+                kb(size)
+            );
+            total += size;
+        }
+    }
+    println!(
+        "  {:<40} {:>26.1} KB gzip (budget {:.0} KB)",
+        "total",
+        kb(total),
+        kb(FIRST_LOAD_BUDGET)
+    );
+    if total > FIRST_LOAD_BUDGET {
+        return Err(format!(
+            "the first load is {:.1} KB gzip, over the {:.0} KB budget",
+            kb(total),
+            kb(FIRST_LOAD_BUDGET)
+        ));
+    }
+    Ok(())
+}
+
+fn kb(bytes: u64) -> f64 {
+    bytes as f64 / 1024.0
+}
+
+fn files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e} (is the app built?)", dir.display()))?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file())
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    PathBuf::from(format!("{}.{suffix}", path.display()))
+}
+
+fn write(path: &Path, data: &[u8]) -> Result {
+    std::fs::write(path, data).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn gzip(data: &[u8]) -> Vec<u8> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    // Writing to a Vec cannot fail.
+    let _ = encoder.write_all(data);
+    encoder.finish().unwrap_or_default()
+}
+
+fn brotli(data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        ..Default::default()
+    };
+    let _ = brotli::BrotliCompress(&mut std::io::Cursor::new(data), &mut out, &params);
+    out
+}
