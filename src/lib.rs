@@ -6,7 +6,7 @@
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
 pub mod a11y;
-pub mod api;
+pub mod client;
 pub mod components;
 pub mod lang;
 pub mod pages;

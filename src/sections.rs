@@ -1,7 +1,6 @@
 //! The six sections of a gov.kz online reception (004:778-785).
 
 use crate::i18n::*;
-use leptos::prelude::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
@@ -32,7 +31,7 @@ impl Section {
         Section::ALL.into_iter().find(|s| s.slug() == slug)
     }
 
-    pub fn name(self, i18n: I18nContext<Locale>) -> &'static str {
+    pub fn name(self, i18n: leptos_i18n::I18nContext<Locale>) -> &'static str {
         match self {
             Section::Appeals => t_string!(i18n, section.appeals.name),
             Section::Questions => t_string!(i18n, section.questions.name),
@@ -43,7 +42,7 @@ impl Section {
         }
     }
 
-    pub fn about(self, i18n: I18nContext<Locale>) -> &'static str {
+    pub fn about(self, i18n: leptos_i18n::I18nContext<Locale>) -> &'static str {
         match self {
             Section::Appeals => t_string!(i18n, section.appeals.about),
             Section::Questions => t_string!(i18n, section.questions.about),

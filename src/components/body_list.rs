@@ -1,4 +1,4 @@
-use crate::api;
+use crate::client;
 use crate::components::load_error::LoadError;
 use crate::i18n::*;
 use crate::lang::use_lang;
@@ -9,7 +9,7 @@ use leptos::prelude::*;
 #[component]
 pub fn BodyList() -> impl IntoView {
     let i18n = use_i18n();
-    let bodies = LocalResource::new(api::bodies);
+    let bodies = LocalResource::new(client::bodies);
     let loading = move || view! { <p role="status">{t!(i18n, loading)}</p> };
     view! {
         <Transition fallback=loading>
@@ -63,4 +63,3 @@ fn Cards(bodies: Vec<BodySummary>) -> impl IntoView {
         </ul>
     }
 }
-

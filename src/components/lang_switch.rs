@@ -17,11 +17,7 @@ pub fn LangSwitch() -> impl IntoView {
                     .into_iter()
                     .map(|target| {
                         let href = move || {
-                            format!(
-                                "{}{}",
-                                switch_path(&location.pathname.get(), target),
-                                location.search.get(),
-                            )
+                            format!("{}{}", switch_path(&location.pathname.get(), target), location.search.get())
                         };
                         view! {
                             <li>

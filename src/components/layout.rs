@@ -2,12 +2,12 @@ use crate::a11y::use_announcer;
 use crate::components::lang_switch::LangSwitch;
 use crate::components::special_version_switch::SpecialVersionSwitch;
 use crate::i18n::*;
-use crate::lang::{self, preferred, use_lang, CurrentLang};
+use crate::lang::{self, CurrentLang, preferred, use_lang};
 use crate::pages::not_found::NotFoundPage;
 use crate::sections::Section;
 use api::{Lang, Localized};
 use leptos::prelude::*;
-use leptos_router::components::{Outlet, A};
+use leptos_router::components::{A, Outlet};
 use leptos_router::hooks::use_params_map;
 
 /// The body whose pages are shown, for the header; `None` on platform-wide pages.

@@ -1,4 +1,4 @@
-use crate::api::FetchError;
+use crate::client::FetchError;
 use crate::i18n::*;
 use api::ErrorCode;
 use leptos::prelude::*;

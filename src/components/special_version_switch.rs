@@ -16,12 +16,7 @@ pub fn SpecialVersionSwitch() -> impl IntoView {
         announcer.say(if now { t_string!(i18n, special_version_on) } else { t_string!(i18n, special_version_off) });
     };
     view! {
-        <button
-            type="button"
-            class="tool-button"
-            aria-pressed=move || on.get().to_string()
-            on:click=toggle
-        >
+        <button type="button" class="tool-button" aria-pressed=move || on.get().to_string() on:click=toggle>
             {t!(i18n, special_version)}
         </button>
     }

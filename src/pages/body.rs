@@ -1,4 +1,4 @@
-use crate::api::{self, FetchError};
+use crate::client::{self, FetchError};
 use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::layout::CurrentBody;
 use crate::components::load_error::LoadError;
@@ -19,7 +19,7 @@ pub fn BodyPage() -> impl IntoView {
     let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
     let body = LocalResource::new(move || {
         let slug = slug.get();
-        async move { api::body(&slug).await }
+        async move { client::body(&slug).await }
     });
     let current = use_context::<CurrentBody>().unwrap_or_default().0;
     on_cleanup(move || current.set(None));
@@ -36,12 +36,8 @@ pub fn BodyPage() -> impl IntoView {
                         current.set(None);
                         view! {
                             <NotFound
-                                title=Signal::derive(move || {
-                                    t_string!(i18n, body_not_found_title).to_owned()
-                                })
-                                text=Signal::derive(move || {
-                                    t_string!(i18n, body_not_found_text).to_owned()
-                                })
+                                title=Signal::derive(move || { t_string!(i18n, body_not_found_title).to_owned() })
+                                text=Signal::derive(move || { t_string!(i18n, body_not_found_text).to_owned() })
                             />
                         }
                             .into_any()
@@ -97,12 +93,8 @@ fn Hub(body: Body) -> impl IntoView {
                 .collect_view()}
         </ul>
         <h2>{t!(i18n, body_departments)}</h2>
-        <ul class="plain-list">
-            {body.departments.iter().map(|d| view! { <li>{text(&d.name)}</li> }).collect_view()}
-        </ul>
+        <ul class="plain-list">{body.departments.iter().map(|d| view! { <li>{text(&d.name)}</li> }).collect_view()}</ul>
         <h2>{t!(i18n, body_categories)}</h2>
-        <ul class="plain-list">
-            {body.categories.iter().map(|c| view! { <li>{text(&c.name)}</li> }).collect_view()}
-        </ul>
+        <ul class="plain-list">{body.categories.iter().map(|c| view! { <li>{text(&c.name)}</li> }).collect_view()}</ul>
     }
 }

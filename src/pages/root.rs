@@ -1,7 +1,7 @@
 use crate::lang::preferred;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_navigate;
 
 /// `/`: goes to the home page in the saved or browser language, Kazakh by default.
 #[component]

@@ -30,10 +30,7 @@ pub fn build() -> Result {
 /// Writes `.gz` and `.br` next to each text or wasm file, so the server sends them as they are.
 fn precompress(dir: &Path) -> Result {
     for path in files(dir)? {
-        let ext = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .unwrap_or_default();
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default();
         if !COMPRESSIBLE.contains(&ext) {
             continue;
         }
@@ -49,30 +46,15 @@ pub fn check_budget() -> Result {
     cmd::step("first-load budget (gzip)");
     let mut total = 0;
     for path in files(&dist_dir())? {
-        let ext = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .unwrap_or_default();
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default();
         if ["wasm", "js", "css"].contains(&ext) {
-            let size = std::fs::metadata(with_suffix(&path, "gz"))
-                .map(|m| m.len())
-                .map_err(|e| e.to_string())?;
+            let size = std::fs::metadata(with_suffix(&path, "gz")).map(|m| m.len()).map_err(|e| e.to_string())?;
             let raw = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-            println!(
-                "  {:<40} {:>8.1} KB raw {:>8.1} KB gzip",
-                file_name(&path),
-                kb(raw),
-                kb(size)
-            );
+            println!("  {:<40} {:>8.1} KB raw {:>8.1} KB gzip", file_name(&path), kb(raw), kb(size));
             total += size;
         }
     }
-    println!(
-        "  {:<40} {:>26.1} KB gzip (budget {:.0} KB)",
-        "total",
-        kb(total),
-        kb(FIRST_LOAD_BUDGET)
-    );
+    println!("  {:<40} {:>26.1} KB gzip (budget {:.0} KB)", "total", kb(total), kb(FIRST_LOAD_BUDGET));
     if total > FIRST_LOAD_BUDGET {
         return Err(format!(
             "the first load is {:.1} KB gzip, over the {:.0} KB budget",
@@ -88,20 +70,14 @@ fn kb(bytes: u64) -> f64 {
 }
 
 fn files(dir: &Path) -> Result<Vec<PathBuf>> {
-    let entries = std::fs::read_dir(dir)
-        .map_err(|e| format!("{}: {e} (is the app built?)", dir.display()))?;
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file())
-        .collect();
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e} (is the app built?)", dir.display()))?;
+    let mut files: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_file()).collect();
     files.sort();
     Ok(files)
 }
 
 fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default()
+    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
 fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
@@ -121,11 +97,7 @@ fn gzip(data: &[u8]) -> Vec<u8> {
 
 fn brotli(data: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
-    let params = brotli::enc::BrotliEncoderParams {
-        quality: 11,
-        lgwin: 22,
-        ..Default::default()
-    };
+    let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
     let _ = brotli::BrotliCompress(&mut std::io::Cursor::new(data), &mut out, &params);
     out
 }

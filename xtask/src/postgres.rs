@@ -11,12 +11,9 @@ const PASSWORD_URL: &str = "postgres://postgres:postgres@127.0.0.1:5432/postgres
 /// Returns an admin URL of a running server and drops test databases left by killed runs.
 pub fn ensure() -> Result<String> {
     cmd::step("PostgreSQL for the API tests");
-    let url = std::env::var("TEST_DATABASE_URL").ok().or_else(|| {
-        [DEFAULT_URL, PASSWORD_URL]
-            .into_iter()
-            .find(|u| answers(u))
-            .map(str::to_owned)
-    });
+    let url = std::env::var("TEST_DATABASE_URL")
+        .ok()
+        .or_else(|| [DEFAULT_URL, PASSWORD_URL].into_iter().find(|u| answers(u)).map(str::to_owned));
     let url = match url {
         Some(url) => url,
         None => {
@@ -38,9 +35,7 @@ pub fn ensure() -> Result<String> {
 
 fn psql(url: &str, sql: &str) -> Option<String> {
     cmd::output(
-        Command::new("psql")
-            .args([url, "-AtX", "-v", "ON_ERROR_STOP=1", "-c", sql])
-            .env("PGCONNECT_TIMEOUT", "3"),
+        Command::new("psql").args([url, "-AtX", "-v", "ON_ERROR_STOP=1", "-c", sql]).env("PGCONNECT_TIMEOUT", "3"),
     )
 }
 
@@ -49,16 +44,9 @@ fn answers(url: &str) -> bool {
 }
 
 fn drop_leftovers(url: &str) {
-    let names = psql(
-        url,
-        "SELECT datname FROM pg_database WHERE datname LIKE 'reception_test_%'",
-    )
-    .unwrap_or_default();
+    let names = psql(url, "SELECT datname FROM pg_database WHERE datname LIKE 'reception_test_%'").unwrap_or_default();
     for name in names.lines().filter(|n| !n.is_empty()) {
-        let _ = psql(
-            url,
-            &format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"),
-        );
+        let _ = psql(url, &format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"));
     }
 }
 
@@ -71,12 +59,7 @@ fn install_and_start() -> Result {
         return Err("no PostgreSQL cluster exists after installing PostgreSQL".into());
     };
     if !clusters.contains("online") {
-        cmd::run(Command::new("pg_ctlcluster").args([
-            "--skip-systemctl-redirect",
-            &version,
-            "main",
-            "start",
-        ]))?;
+        cmd::run(Command::new("pg_ctlcluster").args(["--skip-systemctl-redirect", &version, "main", "start"]))?;
     }
     if !answers(DEFAULT_URL) && !answers(PASSWORD_URL) {
         // A fresh cluster trusts only the local `postgres` user; give it a password for TCP.

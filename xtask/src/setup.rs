@@ -30,12 +30,8 @@ pub fn all(need: Need) -> Result {
 }
 
 fn wasm_target() -> Result {
-    let installed = cmd::output(Command::new("rustup").args(["target", "list", "--installed"]))
-        .unwrap_or_default();
-    if installed
-        .lines()
-        .any(|t| t.trim() == "wasm32-unknown-unknown")
-    {
+    let installed = cmd::output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
+    if installed.lines().any(|t| t.trim() == "wasm32-unknown-unknown") {
         return Ok(());
     }
     cmd::run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
@@ -73,9 +69,7 @@ fn leptosfmt() -> Result {
 /// The wasm-bindgen CLI must equal the library in Cargo.lock exactly.
 fn wasm_bindgen_cli() -> Result {
     let version = locked_version("wasm-bindgen")?;
-    if version_of("wasm-bindgen")
-        .is_some_and(|v| v.split_whitespace().nth(1) == Some(version.as_str()))
-    {
+    if version_of("wasm-bindgen").is_some_and(|v| v.split_whitespace().nth(1) == Some(version.as_str())) {
         return Ok(());
     }
     // Without --locked: the CLI's own lock file pins a crate the registry no longer serves.
@@ -84,8 +78,7 @@ fn wasm_bindgen_cli() -> Result {
 
 /// The version of `krate` recorded in Cargo.lock.
 pub fn locked_version(krate: &str) -> Result<String> {
-    let lock = std::fs::read_to_string(cmd::root().join("Cargo.lock"))
-        .map_err(|e| format!("Cargo.lock: {e}"))?;
+    let lock = std::fs::read_to_string(cmd::root().join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line == format!("name = \"{krate}\"") {
@@ -103,15 +96,8 @@ fn npm_packages() -> Result {
         cmd::apt_install(&["nodejs", "npm"])?;
     }
     let e2e = cmd::root().join("e2e");
-    if is_newer(
-        &e2e.join("package-lock.json"),
-        &e2e.join("node_modules/.package-lock.json"),
-    ) {
-        cmd::run(
-            cmd::new("npm")
-                .current_dir(&e2e)
-                .args(["ci", "--no-audit", "--no-fund"]),
-        )?;
+    if is_newer(&e2e.join("package-lock.json"), &e2e.join("node_modules/.package-lock.json")) {
+        cmd::run(cmd::new("npm").current_dir(&e2e).args(["ci", "--no-audit", "--no-fund"]))?;
     }
     Ok(())
 }

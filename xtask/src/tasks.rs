@@ -60,9 +60,7 @@ pub fn test() -> Result {
     let pg = postgres::ensure()?;
     cmd::step("unit and API tests (SQLite and PostgreSQL)");
     cmd::run(
-        cmd::new("cargo")
-            .args(["test", "-p", "api", "-p", "server", "-p", "xtask"])
-            .env("TEST_DATABASE_URL", &pg),
+        cmd::new("cargo").args(["test", "-p", "api", "-p", "server", "-p", "xtask"]).env("TEST_DATABASE_URL", &pg),
     )?;
 
     dist::build()?;
@@ -86,10 +84,8 @@ fn end_to_end(args: &[String]) -> Result {
     let data = cmd::target_dir().join("e2e-data");
     let _ = std::fs::remove_dir_all(&data);
     std::fs::create_dir_all(&data).map_err(|e| format!("{}: {e}", data.display()))?;
-    let port = TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .map_err(|e| e.to_string())?;
+    let port =
+        TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).map_err(|e| e.to_string())?;
     let mut playwright = cmd::new("npx");
     playwright
         .current_dir(cmd::root().join("e2e"))
@@ -98,9 +94,6 @@ fn end_to_end(args: &[String]) -> Result {
         .env("E2E_PORT", port.to_string())
         .env("E2E_SERVER_BIN", dist::server_binary())
         .env("E2E_DIST_DIR", dist::dist_dir())
-        .env(
-            "E2E_DATABASE_URL",
-            format!("sqlite://{}", data.join("e2e.db").display()),
-        );
+        .env("E2E_DATABASE_URL", format!("sqlite://{}", data.join("e2e.db").display()));
     cmd::run(&mut playwright)
 }

@@ -61,12 +61,7 @@ mod tests {
 
     #[test]
     fn client_errors_are_never_sent_as_server_errors() {
-        for code in [
-            ErrorCode::NotFound,
-            ErrorCode::BodyNotFound,
-            ErrorCode::MalformedJson,
-            ErrorCode::InvalidInput,
-        ] {
+        for code in [ErrorCode::NotFound, ErrorCode::BodyNotFound, ErrorCode::MalformedJson, ErrorCode::InvalidInput] {
             assert!((400..500).contains(&code.status()), "{code:?}");
         }
     }

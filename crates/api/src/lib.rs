@@ -10,8 +10,7 @@ pub mod lang;
 pub mod localized;
 
 pub use bodies::{
-    Body, BodyKind, BodyList, BodySlug, BodySummary, Category, CategoryId, Department,
-    DepartmentId, Head,
+    Body, BodyKind, BodyList, BodySlug, BodySummary, Category, CategoryId, Department, DepartmentId, Head,
 };
 pub use error::{ApiError, ErrorCode};
 pub use lang::Lang;

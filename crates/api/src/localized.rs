@@ -26,11 +26,7 @@ mod tests {
 
     #[test]
     fn each_language_gets_its_own_text() {
-        let text = Localized {
-            kk: "Сәлем".into(),
-            ru: "Привет".into(),
-            en: "Hello".into(),
-        };
+        let text = Localized { kk: "Сәлем".into(), ru: "Привет".into(), en: "Hello".into() };
         assert_eq!(text.get(Lang::Kk), "Сәлем");
         assert_eq!(text.get(Lang::Ru), "Привет");
         assert_eq!(text.get(Lang::En), "Hello");

@@ -25,11 +25,7 @@ pub struct Config {
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum ConfigError {
     #[error("{name} has an invalid value {value:?}: {expected}")]
-    Invalid {
-        name: &'static str,
-        value: String,
-        expected: &'static str,
-    },
+    Invalid { name: &'static str, value: String, expected: &'static str },
 }
 
 impl Config {
@@ -40,15 +36,11 @@ impl Config {
     /// Reads settings through `lookup`, so tests can supply their own environment.
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
         let bind = match lookup("BIND") {
-            Some(v) => v
-                .parse()
-                .map_err(|_| invalid("BIND", v, "an IP address such as 127.0.0.1"))?,
+            Some(v) => v.parse().map_err(|_| invalid("BIND", v, "an IP address such as 127.0.0.1"))?,
             None => IpAddr::V4(Ipv4Addr::LOCALHOST),
         };
         let port = match lookup("PORT") {
-            Some(v) => v
-                .parse()
-                .map_err(|_| invalid("PORT", v, "a port number 0-65535"))?,
+            Some(v) => v.parse().map_err(|_| invalid("PORT", v, "a port number 0-65535"))?,
             None => 8080,
         };
         let demo_content = match lookup("DEMO_CONTENT").as_deref() {
@@ -56,19 +48,14 @@ impl Config {
             Some("1" | "true") => true,
             Some(other) => return Err(invalid("DEMO_CONTENT", other.to_owned(), "true or false")),
         };
-        let public_url = lookup("PUBLIC_URL")
-            .unwrap_or_else(|| format!("http://{}", SocketAddr::new(bind, port)));
+        let public_url = lookup("PUBLIC_URL").unwrap_or_else(|| format!("http://{}", SocketAddr::new(bind, port)));
         Ok(Config {
             bind,
             port,
-            database_url: lookup("DATABASE_URL")
-                .unwrap_or_else(|| "sqlite://data/reception.db".into())
-                .into(),
+            database_url: lookup("DATABASE_URL").unwrap_or_else(|| "sqlite://data/reception.db".into()).into(),
             smtp_url: lookup("SMTP_URL").map(SecretString::from),
             public_url: public_url.trim_end_matches('/').to_owned(),
-            dist_dir: lookup("DIST_DIR")
-                .map(PathBuf::from)
-                .unwrap_or_else(|| PathBuf::from("dist")),
+            dist_dir: lookup("DIST_DIR").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("dist")),
             demo_content,
         })
     }
@@ -83,11 +70,7 @@ impl Config {
 }
 
 fn invalid(name: &'static str, value: String, expected: &'static str) -> ConfigError {
-    ConfigError::Invalid {
-        name,
-        value,
-        expected,
-    }
+    ConfigError::Invalid { name, value, expected }
 }
 
 #[cfg(test)]
@@ -96,10 +79,7 @@ mod tests {
     use std::collections::HashMap;
 
     fn config(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
-        let env: HashMap<String, String> = vars
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
+        let env: HashMap<String, String> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
         Config::from_lookup(|name| env.get(name).cloned())
     }
 
@@ -129,10 +109,7 @@ mod tests {
     #[test]
     fn a_bad_port_is_reported_by_name() {
         let err = config(&[("PORT", "eighty")]).expect_err("invalid");
-        assert!(
-            err.to_string().starts_with("PORT has an invalid value"),
-            "{err}"
-        );
+        assert!(err.to_string().starts_with("PORT has an invalid value"), "{err}");
     }
 
     #[test]

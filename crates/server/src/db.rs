@@ -3,9 +3,7 @@
 //! [`with_db!`]; where the dialects differ, a store function matches on the variant.
 
 use sqlx::postgres::{PgPool, PgPoolOptions};
-use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
-};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
 use std::path::Path;
 use std::str::FromStr;
 use std::time::Duration;
@@ -47,11 +45,7 @@ impl Db {
             Db::Sqlite(connect_sqlite(url).await?)
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             Db::Postgres(
-                PgPoolOptions::new()
-                    .max_connections(16)
-                    .acquire_timeout(Duration::from_secs(5))
-                    .connect(url)
-                    .await?,
+                PgPoolOptions::new().max_connections(16).acquire_timeout(Duration::from_secs(5)).connect(url).await?,
             )
         } else {
             return Err(DbError::UnknownScheme);
@@ -78,10 +72,7 @@ impl Db {
 
     /// Answers whether the database can run a query right now.
     pub async fn ping(&self) -> Result<(), sqlx::Error> {
-        with_db!(self, |pool| sqlx::query("SELECT 1")
-            .execute(pool)
-            .await
-            .map(drop))
+        with_db!(self, |pool| sqlx::query("SELECT 1").execute(pool).await.map(drop))
     }
 
     pub async fn close(&self) {
@@ -96,15 +87,8 @@ async fn connect_sqlite(url: &str) -> Result<SqlitePool, DbError> {
         .synchronous(SqliteSynchronous::Normal)
         .foreign_keys(true)
         .busy_timeout(Duration::from_secs(5));
-    if let Some(folder) = Path::new(options.get_filename())
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-    {
-        std::fs::create_dir_all(folder)
-            .map_err(|e| DbError::Folder(folder.display().to_string(), e))?;
+    if let Some(folder) = Path::new(options.get_filename()).parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(folder).map_err(|e| DbError::Folder(folder.display().to_string(), e))?;
     }
-    Ok(SqlitePoolOptions::new()
-        .max_connections(8)
-        .connect_with(options)
-        .await?)
+    Ok(SqlitePoolOptions::new().max_connections(8).connect_with(options).await?)
 }

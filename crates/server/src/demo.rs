@@ -37,16 +37,8 @@ mod tests {
             assert!(body.categories.len() >= 5, "{}", body.slug);
             for lang in Lang::ALL {
                 assert!(!body.name.get(lang).trim().is_empty());
-                assert!(
-                    body.categories
-                        .iter()
-                        .all(|c| !c.name.get(lang).trim().is_empty())
-                );
-                assert!(
-                    body.departments
-                        .iter()
-                        .all(|d| !d.get(lang).trim().is_empty())
-                );
+                assert!(body.categories.iter().all(|c| !c.name.get(lang).trim().is_empty()));
+                assert!(body.departments.iter().all(|d| !d.get(lang).trim().is_empty()));
             }
         }
     }

@@ -15,10 +15,7 @@ pub struct AppError {
 
 impl AppError {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        AppError {
-            code,
-            message: message.into(),
-        }
+        AppError { code, message: message.into() }
     }
 
     pub fn not_found() -> Self {
@@ -28,12 +25,8 @@ impl AppError {
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
-        let status =
-            StatusCode::from_u16(self.code.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        let body = ApiError {
-            code: self.code,
-            message: self.message,
-        };
+        let status = StatusCode::from_u16(self.code.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let body = ApiError { code: self.code, message: self.message };
         (status, axum::Json(body)).into_response()
     }
 }
@@ -60,9 +53,7 @@ impl From<JsonRejection> for AppError {
     fn from(rejection: JsonRejection) -> Self {
         let code = match &rejection {
             JsonRejection::JsonDataError(_) => ErrorCode::InvalidInput,
-            JsonRejection::BytesRejection(_)
-                if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE =>
-            {
+            JsonRejection::BytesRejection(_) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
                 ErrorCode::PayloadTooLarge
             }
             _ => ErrorCode::MalformedJson,

@@ -27,10 +27,7 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(db: Db, dist_dir: Option<PathBuf>) -> Self {
-        AppState {
-            db,
-            dist_dir: dist_dir.map(Arc::new),
-        }
+        AppState { db, dist_dir: dist_dir.map(Arc::new) }
     }
 }
 

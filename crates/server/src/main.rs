@@ -17,21 +17,11 @@ async fn main() -> ExitCode {
 
 async fn run() -> Result<(), String> {
     let config = Config::from_env().map_err(|e| e.to_string())?;
-    let db = Db::connect(config.database_url())
-        .await
-        .map_err(|e| format!("cannot open the database: {e}"))?;
-    if config.demo_content
-        && demo::load_if_empty(&db)
-            .await
-            .map_err(|e| format!("cannot load demo content: {e}"))?
-    {
+    let db = Db::connect(config.database_url()).await.map_err(|e| format!("cannot open the database: {e}"))?;
+    if config.demo_content && demo::load_if_empty(&db).await.map_err(|e| format!("cannot load demo content: {e}"))? {
         tracing::info!("loaded the demo content");
     }
-    let dist_dir = config
-        .dist_dir
-        .join("index.html")
-        .is_file()
-        .then(|| config.dist_dir.clone());
+    let dist_dir = config.dist_dir.join("index.html").is_file().then(|| config.dist_dir.clone());
     if dist_dir.is_none() {
         tracing::warn!(dist = %config.dist_dir.display(), "no built app found; serving the API only");
     }
@@ -41,16 +31,11 @@ async fn run() -> Result<(), String> {
         .map_err(|e| format!("cannot listen on {}: {e}", config.socket_addr()))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     tracing::info!(%addr, database = db.backend(), "listening");
-    println!(
-        "Online reception is running at http://{addr}/ (database: {})",
-        db.backend()
-    );
+    println!("Online reception is running at http://{addr}/ (database: {})", db.backend());
     println!(
         "Public site: http://{addr}/kk/   API: http://{addr}/api/v1/bodies   OpenAPI: http://{addr}/api/openapi.json"
     );
-    println!(
-        "Demo staff logins: none yet; the staff office arrives with the questions-and-answers pipeline."
-    );
+    println!("Demo staff logins: none yet; the staff office arrives with the questions-and-answers pipeline.");
 
     axum::serve(listener, app(AppState::new(db.clone(), dist_dir)))
         .with_graceful_shutdown(shutdown_signal())

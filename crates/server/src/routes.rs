@@ -33,12 +33,7 @@ struct ApiDoc;
 fn api_routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(health::health))
-        .nest(
-            "/api/v1",
-            OpenApiRouter::new()
-                .routes(routes!(bodies::list))
-                .routes(routes!(bodies::get)),
-        )
+        .nest("/api/v1", OpenApiRouter::new().routes(routes!(bodies::list)).routes(routes!(bodies::get)))
 }
 
 /// The OpenAPI 3.1 document of this service, as served at `/api/openapi.json`.
@@ -65,8 +60,5 @@ async fn api_not_found() -> AppError {
 }
 
 async fn method_not_allowed() -> impl IntoResponse {
-    AppError::new(
-        ErrorCode::MethodNotAllowed,
-        "This address does not accept this method.",
-    )
+    AppError::new(ErrorCode::MethodNotAllowed, "This address does not accept this method.")
 }

@@ -25,10 +25,7 @@ pub fn inline_script_hashes(html: &str) -> Vec<String> {
         if !tag.contains(" src=") {
             let content = &after[tag_end + 1..close];
             let digest = Sha256::digest(content.as_bytes());
-            hashes.push(format!(
-                "'sha256-{}'",
-                base64::engine::general_purpose::STANDARD.encode(digest)
-            ));
+            hashes.push(format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(digest)));
         }
         rest = &after[close + "</script>".len()..];
     }
@@ -36,9 +33,7 @@ pub fn inline_script_hashes(html: &str) -> Vec<String> {
 }
 
 pub fn content_security_policy(dist_dir: Option<&Path>) -> String {
-    let html = dist_dir
-        .and_then(|d| std::fs::read_to_string(d.join("index.html")).ok())
-        .unwrap_or_default();
+    let html = dist_dir.and_then(|d| std::fs::read_to_string(d.join("index.html")).ok()).unwrap_or_default();
     let scripts = inline_script_hashes(&html).join(" ");
     format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {scripts}; style-src 'self'; img-src 'self' data:; \
@@ -48,24 +43,13 @@ pub fn content_security_policy(dist_dir: Option<&Path>) -> String {
 }
 
 pub fn headers(router: Router, csp: &str) -> Router {
-    let csp = HeaderValue::from_str(csp)
-        .unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'"));
-    let set =
-        |name: HeaderName, value: HeaderValue| SetResponseHeaderLayer::if_not_present(name, value);
+    let csp = HeaderValue::from_str(csp).unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'"));
+    let set = |name: HeaderName, value: HeaderValue| SetResponseHeaderLayer::if_not_present(name, value);
     router
         .layer(set(header::CONTENT_SECURITY_POLICY, csp))
-        .layer(set(
-            header::X_CONTENT_TYPE_OPTIONS,
-            HeaderValue::from_static("nosniff"),
-        ))
-        .layer(set(
-            header::REFERRER_POLICY,
-            HeaderValue::from_static("strict-origin-when-cross-origin"),
-        ))
-        .layer(set(
-            header::X_FRAME_OPTIONS,
-            HeaderValue::from_static("DENY"),
-        ))
+        .layer(set(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
+        .layer(set(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin")))
+        .layer(set(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
         .layer(set(
             HeaderName::from_static("permissions-policy"),
             HeaderValue::from_static("camera=(), microphone=(), geolocation=()"),
@@ -78,7 +62,8 @@ mod tests {
 
     #[test]
     fn only_inline_scripts_are_hashed() {
-        let html = r#"<head><script>a()</script><script src="/x.js"></script><script type="module">b()</script></head>"#;
+        let html =
+            r#"<head><script>a()</script><script src="/x.js"></script><script type="module">b()</script></head>"#;
         let hashes = inline_script_hashes(html);
         assert_eq!(hashes.len(), 2);
         let expected = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(b"a()"));

@@ -15,24 +15,15 @@ use tower_http::services::ServeFile;
 /// file never changes, so browsers may keep it for a year.
 fn is_hashed_asset(path: &str) -> bool {
     let file = path.rsplit('/').next().unwrap_or_default();
-    let stem = file
-        .split('.')
-        .next()
-        .unwrap_or_default()
-        .trim_end_matches("_bg");
-    stem.rsplit_once('-').is_some_and(|(_, hash)| {
-        (12..=16).contains(&hash.len()) && hash.chars().all(|c| c.is_ascii_hexdigit())
-    })
+    let stem = file.split('.').next().unwrap_or_default().trim_end_matches("_bg");
+    stem.rsplit_once('-')
+        .is_some_and(|(_, hash)| (12..=16).contains(&hash.len()) && hash.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
 /// Whether the app has a page here: `/` and everything under a known language prefix.
 /// Other addresses still get the app (it shows its not-found page) but with status 404.
 fn is_app_route(path: &str) -> bool {
-    let first = path
-        .trim_start_matches('/')
-        .split('/')
-        .next()
-        .unwrap_or_default();
+    let first = path.trim_start_matches('/').split('/').next().unwrap_or_default();
     first.is_empty() || first.parse::<Lang>().is_ok()
 }
 
@@ -53,24 +44,15 @@ pub async fn serve(State(state): State<AppState>, request: Request) -> Response 
                 .await
                 .map(IntoResponse::into_response)
                 .unwrap_or_else(|never| match never {});
-            let cache = if is_hashed_asset(&path) {
-                "public, max-age=31536000, immutable"
-            } else {
-                "public, max-age=3600"
-            };
-            response
-                .headers_mut()
-                .insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+            let cache =
+                if is_hashed_asset(&path) { "public, max-age=31536000, immutable" } else { "public, max-age=3600" };
+            response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
             return response;
         }
         return (StatusCode::NOT_FOUND, "Not found").into_response();
     }
 
-    let status = if is_app_route(&path) {
-        StatusCode::OK
-    } else {
-        StatusCode::NOT_FOUND
-    };
+    let status = if is_app_route(&path) { StatusCode::OK } else { StatusCode::NOT_FOUND };
     match tokio::fs::read(dist.join("index.html")).await {
         Ok(html) => Response::builder()
             .status(status)

@@ -1,9 +1,6 @@
 use crate::db::Db;
 use crate::with_db;
-use api::{
-    Body, BodyKind, BodySlug, BodySummary, Category, CategoryId, Department, DepartmentId, Head,
-    Localized,
-};
+use api::{Body, BodyKind, BodySlug, BodySummary, Category, CategoryId, Department, DepartmentId, Head, Localized};
 
 /// The columns of [`BodyRow`], as a macro so statements stay string literals (sqlx 0.9 requires it).
 macro_rules! body_columns {
@@ -57,19 +54,11 @@ pub struct NewCategory {
 
 impl BodyRow {
     fn summary(&self) -> Result<BodySummary, sqlx::Error> {
-        Ok(BodySummary {
-            slug: parse_slug(&self.slug)?,
-            kind: parse_kind(&self.kind)?,
-            name: self.name(),
-        })
+        Ok(BodySummary { slug: parse_slug(&self.slug)?, kind: parse_kind(&self.kind)?, name: self.name() })
     }
 
     fn name(&self) -> Localized {
-        Localized {
-            kk: self.name_kk.clone(),
-            ru: self.name_ru.clone(),
-            en: self.name_en.clone(),
-        }
+        Localized { kk: self.name_kk.clone(), ru: self.name_ru.clone(), en: self.name_en.clone() }
     }
 
     fn head(&self) -> Option<Head> {
@@ -90,23 +79,17 @@ impl BodyRow {
 
 impl NamedRow {
     fn name(&self) -> Localized {
-        Localized {
-            kk: self.name_kk.clone(),
-            ru: self.name_ru.clone(),
-            en: self.name_en.clone(),
-        }
+        Localized { kk: self.name_kk.clone(), ru: self.name_ru.clone(), en: self.name_en.clone() }
     }
 }
 
 /// Stored values are checked again on the way out: a bad row is an internal error, not a bad page.
 fn parse_slug(raw: &str) -> Result<BodySlug, sqlx::Error> {
-    BodySlug::parse(raw)
-        .map_err(|e| sqlx::Error::Decode(format!("stored body slug {raw:?}: {e:?}").into()))
+    BodySlug::parse(raw).map_err(|e| sqlx::Error::Decode(format!("stored body slug {raw:?}: {e:?}").into()))
 }
 
 fn parse_kind(raw: &str) -> Result<BodyKind, sqlx::Error> {
-    raw.parse()
-        .map_err(|()| sqlx::Error::Decode(format!("stored body kind {raw:?}").into()))
+    raw.parse().map_err(|()| sqlx::Error::Decode(format!("stored body kind {raw:?}").into()))
 }
 
 /// All bodies, in the order the site lists them.
@@ -119,8 +102,7 @@ pub async fn list(db: &Db) -> Result<Vec<BodySummary>, sqlx::Error> {
 /// One body with its head, departments and categories; `None` when no body has this slug.
 pub async fn by_slug(db: &Db, slug: &BodySlug) -> Result<Option<Body>, sqlx::Error> {
     const SQL: &str = concat!("SELECT ", body_columns!(), " FROM bodies WHERE slug = $1");
-    let row: Option<BodyRow> =
-        with_db!(db, |pool| sqlx::query_as(SQL).bind(slug.as_str()).fetch_optional(pool).await)?;
+    let row: Option<BodyRow> = with_db!(db, |pool| sqlx::query_as(SQL).bind(slug.as_str()).fetch_optional(pool).await)?;
     let Some(row) = row else { return Ok(None) };
 
     let departments: Vec<NamedRow> = with_db!(db, |pool| {
@@ -148,29 +130,17 @@ pub async fn by_slug(db: &Db, slug: &BodySlug) -> Result<Option<Body>, sqlx::Err
         kind: summary.kind,
         name: summary.name,
         head: row.head(),
-        departments: departments
-            .iter()
-            .map(|d| Department {
-                id: DepartmentId(d.id),
-                name: d.name(),
-            })
-            .collect(),
+        departments: departments.iter().map(|d| Department { id: DepartmentId(d.id), name: d.name() }).collect(),
         categories: categories
             .iter()
-            .map(|c| Category {
-                id: CategoryId(c.id),
-                code: c.code.clone().unwrap_or_default(),
-                name: c.name(),
-            })
+            .map(|c| Category { id: CategoryId(c.id), code: c.code.clone().unwrap_or_default(), name: c.name() })
             .collect(),
     }))
 }
 
 /// How many bodies there are; the demo loader only fills an empty database.
 pub async fn count(db: &Db) -> Result<i64, sqlx::Error> {
-    with_db!(db, |pool| sqlx::query_scalar("SELECT COUNT(*) FROM bodies")
-        .fetch_one(pool)
-        .await)
+    with_db!(db, |pool| sqlx::query_scalar("SELECT COUNT(*) FROM bodies").fetch_one(pool).await)
 }
 
 /// Creates a body with its departments and categories in one transaction.
@@ -178,8 +148,7 @@ pub async fn insert(db: &Db, body: &NewBody, sort_order: i32) -> Result<(), sqlx
     with_db!(db, |pool| {
         let mut tx = pool.begin().await?;
         let head = body.head.as_ref();
-        let pick =
-            |f: fn(&Head) -> &Localized, lang: api::Lang| head.map(|h| f(h).get(lang).to_owned());
+        let pick = |f: fn(&Head) -> &Localized, lang: api::Lang| head.map(|h| f(h).get(lang).to_owned());
         let body_id: i64 = sqlx::query_scalar(
             "INSERT INTO bodies (slug, kind, name_kk, name_ru, name_en, head_name_kk, head_name_ru, head_name_en, \
              head_position_kk, head_position_ru, head_position_en, sort_order) \

@@ -9,9 +9,7 @@ const PRE_PAINT: &str = "document.documentElement.dataset.ready='1'";
 
 fn fake_dist() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temporary folder");
-    let html = format!(
-        "<!doctype html><html><head><script>{PRE_PAINT}</script></head><body></body></html>"
-    );
+    let html = format!("<!doctype html><html><head><script>{PRE_PAINT}</script></head><body></body></html>");
     std::fs::write(dir.path().join("index.html"), html).expect("write");
     std::fs::write(dir.path().join("app-0123456789abcdef.js"), "export {}").expect("write");
     std::fs::write(dir.path().join("robots.txt"), "User-agent: *").expect("write");
@@ -31,10 +29,7 @@ async fn app_routes_get_the_page_and_other_addresses_a_404_page() {
     for uri in ["/de/bodies", "/admin"] {
         let res = app.get(uri).await;
         assert_eq!(res.status, 404, "{uri}");
-        assert!(
-            res.text().contains("<!doctype html>"),
-            "{uri}: the app shows its not-found page"
-        );
+        assert!(res.text().contains("<!doctype html>"), "{uri}: the app shows its not-found page");
     }
     app.finish().await;
 }
@@ -45,10 +40,7 @@ async fn hashed_assets_are_cached_for_a_year_and_missing_files_are_404() {
     let app = TestApp::with_dist(Backend::Sqlite, Some(dist.path().to_owned())).await;
     let res = app.get("/app-0123456789abcdef.js").await;
     assert_eq!(res.status, 200);
-    assert_eq!(
-        res.header("cache-control"),
-        "public, max-age=31536000, immutable"
-    );
+    assert_eq!(res.header("cache-control"), "public, max-age=31536000, immutable");
     let res = app.get("/robots.txt").await;
     assert_eq!(res.status, 200);
     assert_eq!(res.header("cache-control"), "public, max-age=3600");
@@ -61,13 +53,8 @@ async fn hashed_assets_are_cached_for_a_year_and_missing_files_are_404() {
 async fn the_content_security_policy_admits_the_inline_script_by_hash() {
     let dist = fake_dist();
     let app = TestApp::with_dist(Backend::Sqlite, Some(dist.path().to_owned())).await;
-    let hash =
-        base64::engine::general_purpose::STANDARD.encode(Sha256::digest(PRE_PAINT.as_bytes()));
-    let csp = app
-        .get("/kk")
-        .await
-        .header("content-security-policy")
-        .to_owned();
+    let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(PRE_PAINT.as_bytes()));
+    let csp = app.get("/kk").await.header("content-security-policy").to_owned();
     assert!(csp.contains(&format!("'sha256-{hash}'")), "{csp}");
     assert!(!csp.contains("unsafe-inline"));
     app.finish().await;

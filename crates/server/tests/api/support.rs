@@ -40,32 +40,21 @@ impl TestResponse {
     }
 
     pub fn header(&self, name: &str) -> &str {
-        self.headers
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default()
+        self.headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or_default()
     }
 }
 
 /// Where PostgreSQL tests create their databases. `cargo xtask test` sets it up and exports it.
 fn postgres_admin_url() -> String {
-    std::env::var("TEST_DATABASE_URL")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+    std::env::var("TEST_DATABASE_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
 }
 
 /// A database name made only of our own digits and letters, so it is safe to put into SQL.
 fn unique_name() -> String {
     static NEXT: AtomicU32 = AtomicU32::new(0);
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.subsec_nanos())
-        .unwrap_or(0);
-    format!(
-        "reception_test_{}_{}_{}",
-        std::process::id(),
-        NEXT.fetch_add(1, Ordering::Relaxed),
-        nanos
-    )
+    let nanos =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
+    format!("reception_test_{}_{}_{}", std::process::id(), NEXT.fetch_add(1, Ordering::Relaxed), nanos)
 }
 
 impl TestApp {
@@ -76,16 +65,13 @@ impl TestApp {
     pub async fn with_dist(backend: Backend, dist: Option<PathBuf>) -> TestApp {
         let dir = tempfile::tempdir().expect("temporary folder");
         let (url, pg) = match backend {
-            Backend::Sqlite => (
-                format!("sqlite://{}", dir.path().join("test.db").display()),
-                None,
-            ),
+            Backend::Sqlite => (format!("sqlite://{}", dir.path().join("test.db").display()), None),
             Backend::Postgres => {
                 let admin = postgres_admin_url();
                 let name = unique_name();
-                let pool = sqlx::PgPool::connect(&admin).await.unwrap_or_else(|e| {
-                    panic!("PostgreSQL at TEST_DATABASE_URL ({admin}) is needed: {e}")
-                });
+                let pool = sqlx::PgPool::connect(&admin)
+                    .await
+                    .unwrap_or_else(|e| panic!("PostgreSQL at TEST_DATABASE_URL ({admin}) is needed: {e}"));
                 sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
                     .execute(&pool)
                     .await
@@ -98,49 +84,26 @@ impl TestApp {
         let db = Db::connect(&url).await.expect("connect and migrate");
         demo::load_if_empty(&db).await.expect("demo content");
         let router = app(AppState::new(db.clone(), dist));
-        TestApp {
-            db,
-            router,
-            _dir: dir,
-            pg,
-        }
+        TestApp { db, router, _dir: dir, pg }
     }
 
     pub async fn request(&self, request: Request<Body>) -> TestResponse {
-        let response = self
-            .router
-            .clone()
-            .oneshot(request)
-            .await
-            .expect("infallible");
+        let response = self.router.clone().oneshot(request).await.expect("infallible");
         let status = response.status();
         let headers = response.headers().clone();
-        let body = response
-            .into_body()
-            .collect()
-            .await
-            .expect("body")
-            .to_bytes()
-            .to_vec();
-        TestResponse {
-            status,
-            headers,
-            body,
-        }
+        let body = response.into_body().collect().await.expect("body").to_bytes().to_vec();
+        TestResponse { status, headers, body }
     }
 
     pub async fn get(&self, uri: &str) -> TestResponse {
-        self.request(Request::get(uri).body(Body::empty()).expect("request"))
-            .await
+        self.request(Request::get(uri).body(Body::empty()).expect("request")).await
     }
 
     /// Closes the pool and drops a PostgreSQL test database.
     pub async fn finish(self) {
         self.db.close().await;
         if let Some((name, admin)) = self.pg {
-            let pool = sqlx::PgPool::connect(&admin)
-                .await
-                .expect("admin connection");
+            let pool = sqlx::PgPool::connect(&admin).await.expect("admin connection");
             sqlx::query(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")))
                 .execute(&pool)
                 .await
