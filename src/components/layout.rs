@@ -46,6 +46,17 @@ pub fn LangLayout() -> impl IntoView {
     }
 }
 
+/// Moves focus to the main content. Done here because the router would treat the in-page link
+/// as a navigation and the browser would not move focus.
+fn skip_to_main(event: leptos::ev::MouseEvent) {
+    event.prevent_default();
+    if let Some(main) = document().get_element_by_id("main-content") {
+        if let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main) {
+            let _ = main.focus();
+        }
+    }
+}
+
 /// Header, sections navigation, main content, footer and the live region, on every page.
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
@@ -54,7 +65,7 @@ pub fn Layout(children: Children) -> impl IntoView {
     let announcer = use_announcer();
     let body = use_context::<CurrentBody>().unwrap_or_default().0;
     view! {
-        <a class="skip-link" href="#main-content">
+        <a class="skip-link" href="#main-content" on:click=skip_to_main>
             {t!(i18n, skip_link)}
         </a>
         <header class="site-header">

@@ -18,11 +18,15 @@ pub fn PageHeading(#[prop(into)] text: Signal<String>) -> impl IntoView {
     Effect::new(move |_| {
         let text = text.get();
         document().set_title(&format!("{text} — {}", t_string!(i18n, site_short)));
-        let Some(h1) = heading.get() else { return };
-        if FIRST_HEADING.with(|first| first.replace(false)) {
+        if heading.get().is_none() || FIRST_HEADING.with(|first| first.replace(false)) {
             return;
         }
-        let _ = h1.focus();
+        // Suspense builds the page off-document first; focus once it is attached.
+        request_animation_frame(move || {
+            if let Some(h1) = heading.get_untracked() {
+                let _ = h1.focus();
+            }
+        });
         announcer.say(text);
     });
     view! {

@@ -27,7 +27,7 @@ pub fn test() -> Result {
     cmd::step("rustfmt");
     cmd::run(cmd::new("cargo").args(["fmt", "--all", "--check"]))?;
     cmd::step("leptosfmt");
-    cmd::run(cmd::new("leptosfmt").args(["--check", "src"]))?;
+    cmd::run(cmd::new("leptosfmt").args(["--check", "--quiet", "src"]))?;
 
     cmd::step("clippy: server, shared types, xtask");
     cmd::run(cmd::new("cargo").args([
@@ -60,7 +60,9 @@ pub fn test() -> Result {
     let pg = postgres::ensure()?;
     cmd::step("unit and API tests (SQLite and PostgreSQL)");
     cmd::run(
-        cmd::new("cargo").args(["test", "-p", "api", "-p", "server", "-p", "xtask"]).env("TEST_DATABASE_URL", &pg),
+        cmd::new("cargo")
+            .args(["test", "-p", "api", "-p", "server", "-p", "xtask", "-p", "app"])
+            .env("TEST_DATABASE_URL", &pg),
     )?;
 
     dist::build()?;
