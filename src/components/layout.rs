@@ -50,10 +50,10 @@ pub fn LangLayout() -> impl IntoView {
 /// as a navigation and the browser would not move focus.
 fn skip_to_main(event: leptos::ev::MouseEvent) {
     event.prevent_default();
-    if let Some(main) = document().get_element_by_id("main-content") {
-        if let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main) {
-            let _ = main.focus();
-        }
+    if let Some(main) = document().get_element_by_id("main-content")
+        && let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main)
+    {
+        let _ = main.focus();
     }
 }
 
