@@ -7,6 +7,9 @@ use serde::{Deserialize, Serialize};
 pub struct ApiError {
     pub code: ErrorCode,
     pub message: String,
+    /// For `invalid_input`: the problem with each field, for the form to show next to it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<crate::domain::FieldError>,
 }
 
 /// What went wrong, as a stable code the app can translate.
@@ -22,6 +25,12 @@ pub enum ErrorCode {
     MalformedJson,
     /// The JSON is well formed but a field is missing or has the wrong type or value.
     InvalidInput,
+    /// Too many requests from this address or for this email; try again later.
+    RateLimited,
+    /// The anti-spam check failed (a robot, or a stale page): reload and send again.
+    SpamCheckFailed,
+    /// The link is unknown or has expired.
+    LinkInvalid,
     /// The request is too large.
     PayloadTooLarge,
     /// The address exists but not for this method.
@@ -40,6 +49,9 @@ impl ErrorCode {
             ErrorCode::MalformedJson => 400,
             ErrorCode::InvalidInput => 422,
             ErrorCode::PayloadTooLarge => 413,
+            ErrorCode::RateLimited => 429,
+            ErrorCode::SpamCheckFailed => 422,
+            ErrorCode::LinkInvalid => 410,
             ErrorCode::MethodNotAllowed => 405,
             ErrorCode::Unavailable => 503,
             ErrorCode::Internal => 500,

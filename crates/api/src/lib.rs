@@ -5,6 +5,8 @@
 //! travel past the edge.
 
 pub mod bodies;
+pub mod cases;
+pub mod domain;
 pub mod error;
 pub mod lang;
 pub mod localized;

@@ -11,11 +11,17 @@ use axum::response::{IntoResponse, Response};
 pub struct AppError {
     pub code: ErrorCode,
     pub message: String,
+    pub fields: Vec<api::domain::FieldError>,
 }
 
 impl AppError {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        AppError { code, message: message.into() }
+        AppError { code, message: message.into(), fields: Vec::new() }
+    }
+
+    /// A form with problems in these fields.
+    pub fn invalid_fields(fields: Vec<api::domain::FieldError>) -> Self {
+        AppError { fields, ..AppError::new(ErrorCode::InvalidInput, "Some fields need correcting.") }
     }
 
     pub fn not_found() -> Self {
@@ -26,7 +32,7 @@ impl AppError {
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let status = StatusCode::from_u16(self.code.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        let body = ApiError { code: self.code, message: self.message };
+        let body = ApiError { code: self.code, message: self.message, fields: self.fields };
         (status, axum::Json(body)).into_response()
     }
 }

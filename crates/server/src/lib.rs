@@ -1,6 +1,7 @@
 //! The online reception's backend: `app(state)` builds the whole HTTP service, so tests call it
 //! without a socket and `main` only adds configuration, the database and the listener.
 
+pub mod calendar;
 pub mod config;
 pub mod db;
 pub mod demo;

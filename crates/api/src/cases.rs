@@ -1,0 +1,300 @@
+//! The case pipeline's shared vocabulary: channels, statuses, and the citizen's question form.
+
+use crate::domain::RegistrationNumber;
+use crate::domain::{FieldError, FieldProblem};
+use crate::{BodySlug, CategoryId, Lang};
+use serde::{Deserialize, Serialize};
+
+/// Typed id of a case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(transparent)]
+pub struct CaseId(pub i64);
+
+/// Where a case came in (PRODUCT.md, "One case pipeline, three channels").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    Question,
+    Blog,
+    Appeal,
+    Reception,
+}
+
+impl Channel {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Channel::Question => "question",
+            Channel::Blog => "blog",
+            Channel::Appeal => "appeal",
+            Channel::Reception => "reception",
+        }
+    }
+}
+
+/// Where a case is in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum CaseStatus {
+    /// Sent, the email address not yet confirmed.
+    Submitted,
+    /// Confirmed and waiting for a moderator.
+    Received,
+    /// Registered: it has a deadline and a department or executor.
+    Assigned,
+    /// The executor's answer waits for approval.
+    Answered,
+    /// Answer approved and public (questions).
+    Published,
+    /// Answer approved and sent (appeals).
+    Closed,
+    Rejected,
+    Redirected,
+    Withdrawn,
+    LeftWithoutConsideration,
+    /// Never confirmed in time.
+    Expired,
+}
+
+impl CaseStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CaseStatus::Submitted => "submitted",
+            CaseStatus::Received => "received",
+            CaseStatus::Assigned => "assigned",
+            CaseStatus::Answered => "answered",
+            CaseStatus::Published => "published",
+            CaseStatus::Closed => "closed",
+            CaseStatus::Rejected => "rejected",
+            CaseStatus::Redirected => "redirected",
+            CaseStatus::Withdrawn => "withdrawn",
+            CaseStatus::LeftWithoutConsideration => "left_without_consideration",
+            CaseStatus::Expired => "expired",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<CaseStatus> {
+        use CaseStatus::*;
+        [
+            Submitted,
+            Received,
+            Assigned,
+            Answered,
+            Published,
+            Closed,
+            Rejected,
+            Redirected,
+            Withdrawn,
+            LeftWithoutConsideration,
+            Expired,
+        ]
+        .into_iter()
+        .find(|s| s.as_str() == raw)
+    }
+}
+
+/// How the author is shown on the public page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum PublishAs {
+    #[default]
+    Initials,
+    Anonymous,
+}
+
+impl PublishAs {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PublishAs::Initials => "initials",
+            PublishAs::Anonymous => "anonymous",
+        }
+    }
+}
+
+/// A proof-of-work challenge: find `solution` so that SHA-256 of `"{nonce}:{solution}"` starts
+/// with `difficulty` zero bits. The app solves it in the background; nobody sees a puzzle.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Challenge {
+    pub nonce: String,
+    pub difficulty: u32,
+    /// Unix seconds after which the challenge is no longer accepted.
+    pub expires_at: i64,
+    /// The server's signature over the three fields above.
+    pub signature: String,
+}
+
+/// A solved challenge, sent with the form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ProofOfWork {
+    #[serde(flatten)]
+    pub challenge: Challenge,
+    pub solution: u64,
+}
+
+/// Whether `solution` solves `nonce` at `difficulty`: the hash starts with that many zero bits.
+pub fn leading_zero_bits(hash: &[u8]) -> u32 {
+    let mut bits = 0;
+    for byte in hash {
+        if *byte == 0 {
+            bits += 8;
+        } else {
+            bits += byte.leading_zeros();
+            break;
+        }
+    }
+    bits
+}
+
+/// The citizen's question, as the form sends it. Fields are raw text so that every problem can
+/// be reported per field; [`QuestionForm::validate`] applies the shared rules.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct QuestionForm {
+    /// The body's slug.
+    pub body: String,
+    pub category_id: Option<CategoryId>,
+    /// The language of the question, in which it is answered.
+    pub lang: Option<Lang>,
+    pub name: String,
+    pub email: String,
+    pub text: String,
+    /// Consent to processing personal data.
+    pub consent: bool,
+    #[serde(default)]
+    pub publish_as: PublishAs,
+    /// A field people never see; anything in it marks a robot.
+    #[serde(default)]
+    pub website: String,
+}
+
+/// A question that passed every rule.
+#[derive(Debug, Clone)]
+pub struct ValidQuestion {
+    pub body: BodySlug,
+    pub category_id: CategoryId,
+    pub lang: Lang,
+    pub name: crate::domain::PersonName,
+    pub email: crate::domain::Email,
+    pub text: crate::domain::QuestionText,
+    pub publish_as: PublishAs,
+}
+
+impl QuestionForm {
+    /// Applies the shared rules; every field's problem is reported at once.
+    pub fn validate(&self) -> Result<ValidQuestion, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let mut check = |field: &str, result: Result<(), FieldProblem>| {
+            if let Err(problem) = result {
+                errors.push(FieldError { field: field.to_owned(), problem });
+            }
+        };
+        let body = BodySlug::parse(&self.body).ok();
+        check(
+            "body",
+            body.as_ref().map(drop).ok_or(if self.body.is_empty() {
+                FieldProblem::Missing
+            } else {
+                FieldProblem::UnknownChoice
+            }),
+        );
+        check("category_id", self.category_id.map(drop).ok_or(FieldProblem::Missing));
+        check("lang", self.lang.map(drop).ok_or(FieldProblem::Missing));
+        let name = crate::domain::PersonName::parse(&self.name);
+        check("name", name.as_ref().map(drop).map_err(|e| *e));
+        let email = crate::domain::Email::parse(&self.email);
+        check("email", email.as_ref().map(drop).map_err(|e| *e));
+        let text = crate::domain::QuestionText::parse(&self.text);
+        check("text", text.as_ref().map(drop).map_err(|e| *e));
+        check("consent", if self.consent { Ok(()) } else { Err(FieldProblem::MustAgree) });
+        match (body, self.category_id, self.lang, name, email, text) {
+            (Some(body), Some(category_id), Some(lang), Ok(name), Ok(email), Ok(text)) if errors.is_empty() => {
+                Ok(ValidQuestion { body, category_id, lang, name, email, text, publish_as: self.publish_as })
+            }
+            _ => Err(errors),
+        }
+    }
+}
+
+/// What the citizen gets back after sending a question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct QuestionReceipt {
+    pub registration_number: RegistrationNumber,
+    pub status: CaseStatus,
+    /// Unix seconds by which the email must be confirmed, or the question expires.
+    pub confirm_by: i64,
+}
+
+/// The link from the confirmation email, as the app sends it back.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ConfirmRequest {
+    pub token: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn good() -> QuestionForm {
+        QuestionForm {
+            body: "enbek".into(),
+            category_id: Some(CategoryId(1)),
+            lang: Some(Lang::Ru),
+            name: "Айгуль Сеитова".into(),
+            email: "aigul@mail.kz".into(),
+            text: "Как оформить пособие по уходу за ребёнком до полутора лет?".into(),
+            consent: true,
+            publish_as: PublishAs::Initials,
+            website: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_complete_form_is_valid() {
+        assert!(good().validate().is_ok());
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once_by_field() {
+        let form = QuestionForm {
+            name: "1".into(),
+            email: "nope".into(),
+            text: "коротко".into(),
+            consent: false,
+            category_id: None,
+            ..good()
+        };
+        let errors = form.validate().expect_err("invalid");
+        let fields: Vec<(&str, FieldProblem)> = errors.iter().map(|e| (e.field.as_str(), e.problem)).collect();
+        assert_eq!(
+            fields,
+            vec![
+                ("category_id", FieldProblem::Missing),
+                ("name", FieldProblem::TooShort),
+                ("email", FieldProblem::BadFormat),
+                ("text", FieldProblem::TooShort),
+                ("consent", FieldProblem::MustAgree),
+            ]
+        );
+    }
+
+    #[test]
+    fn statuses_round_trip_through_their_names() {
+        for raw in ["submitted", "received", "left_without_consideration", "expired"] {
+            assert_eq!(CaseStatus::parse(raw).map(CaseStatus::as_str), Some(raw));
+        }
+        assert_eq!(CaseStatus::parse("bogus"), None);
+    }
+
+    #[test]
+    fn zero_bits_are_counted_from_the_front() {
+        assert_eq!(leading_zero_bits(&[0, 0, 0b0001_0000, 0xff]), 19);
+        assert_eq!(leading_zero_bits(&[0xff]), 0);
+    }
+}

@@ -1,0 +1,53 @@
+//! Input that becomes a type through `parse`: the app's forms and the server apply the same rules,
+//! and an invalid value cannot exist past the edge. Each error is a [`FieldProblem`] the app
+//! translates.
+
+pub mod email;
+pub mod iin;
+pub mod person_name;
+pub mod personal_data;
+pub mod question_text;
+pub mod registration_number;
+
+pub use email::Email;
+pub use iin::Iin;
+pub use person_name::PersonName;
+pub use question_text::QuestionText;
+pub use registration_number::RegistrationNumber;
+
+use serde::{Deserialize, Serialize};
+
+/// What is wrong with one field, as a stable code the app translates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum FieldProblem {
+    /// Nothing was given.
+    Missing,
+    /// Shorter than the minimum length.
+    TooShort,
+    /// Longer than the maximum length.
+    TooLong,
+    /// Not in the expected form (an email address without `@`, letters in an IIN ...).
+    BadFormat,
+    /// The control digit does not match (IIN, BIN).
+    BadChecksum,
+    /// The value is not one of those offered (an unknown category).
+    UnknownChoice,
+    /// A box that must be ticked was not.
+    MustAgree,
+}
+
+/// One field's problem in a submitted form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FieldError {
+    /// The field's name as in the request, e.g. `email`.
+    pub field: String,
+    pub problem: FieldProblem,
+}
+
+/// Counts characters as people do (Kazakh letters are one character each, not two bytes).
+pub(crate) fn char_len(s: &str) -> usize {
+    s.chars().count()
+}
