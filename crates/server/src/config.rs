@@ -20,6 +20,12 @@ pub struct Config {
     pub dist_dir: PathBuf,
     /// `DEMO_CONTENT`: load the demo bodies into an empty database.
     pub demo_content: bool,
+    /// `OUTBOX_DIR`: without `SMTP_URL`, email is written here as files for a person to read.
+    pub outbox_dir: PathBuf,
+    /// `POW_DIFFICULTY`: leading zero bits the anti-spam proof of work needs (about 2^n hashes).
+    pub pow_difficulty: u32,
+    /// `TRUST_PROXY`: take the client address from `X-Forwarded-For` (only behind your own proxy).
+    pub trust_proxy: bool,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -43,10 +49,11 @@ impl Config {
             Some(v) => v.parse().map_err(|_| invalid("PORT", v, "a port number 0-65535"))?,
             None => 8080,
         };
-        let demo_content = match lookup("DEMO_CONTENT").as_deref() {
-            None | Some("" | "0" | "false") => false,
-            Some("1" | "true") => true,
-            Some(other) => return Err(invalid("DEMO_CONTENT", other.to_owned(), "true or false")),
+        let demo_content = flag(&lookup, "DEMO_CONTENT")?;
+        let trust_proxy = flag(&lookup, "TRUST_PROXY")?;
+        let pow_difficulty = match lookup("POW_DIFFICULTY") {
+            Some(v) => v.parse().ok().filter(|d| *d <= 32).ok_or_else(|| invalid("POW_DIFFICULTY", v, "a number 0-32"))?,
+            None => 16,
         };
         let public_url = lookup("PUBLIC_URL").unwrap_or_else(|| format!("http://{}", SocketAddr::new(bind, port)));
         Ok(Config {
@@ -57,6 +64,9 @@ impl Config {
             public_url: public_url.trim_end_matches('/').to_owned(),
             dist_dir: lookup("DIST_DIR").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("dist")),
             demo_content,
+            outbox_dir: lookup("OUTBOX_DIR").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("data/outbox")),
+            pow_difficulty,
+            trust_proxy,
         })
     }
 
@@ -66,6 +76,14 @@ impl Config {
 
     pub fn database_url(&self) -> &str {
         self.database_url.expose_secret()
+    }
+}
+
+fn flag(lookup: &impl Fn(&str) -> Option<String>, name: &'static str) -> Result<bool, ConfigError> {
+    match lookup(name).as_deref() {
+        None | Some("" | "0" | "false") => Ok(false),
+        Some("1" | "true") => Ok(true),
+        Some(other) => Err(invalid(name, other.to_owned(), "true or false")),
     }
 }
 

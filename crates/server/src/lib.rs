@@ -6,6 +6,7 @@ pub mod config;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod mail;
 pub mod routes;
 pub mod security;
 pub mod spa;

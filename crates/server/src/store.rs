@@ -2,3 +2,4 @@
 //! the [`Db`](crate::Db) and returns shared API types.
 
 pub mod bodies;
+pub mod outbox;

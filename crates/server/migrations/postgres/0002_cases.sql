@@ -97,3 +97,9 @@ CREATE TABLE used_challenges (
     nonce TEXT PRIMARY KEY,
     expires_at TEXT NOT NULL
 );
+
+-- Keys the server instances share (the anti-spam signing key), created on first start.
+CREATE TABLE server_secrets (
+    name TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
