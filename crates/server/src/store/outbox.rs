@@ -19,6 +19,6 @@ pub async fn enqueue(tx: &mut Tx, email: &OutgoingEmail, now: DateTime<Utc>) -> 
         .bind(&email.html)
         .execute(conn)
         .await
-    })?;
-    Ok(())
+        .map(drop)
+    })
 }
