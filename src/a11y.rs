@@ -30,6 +30,16 @@ impl Announcer {
     }
 }
 
+/// Moves focus to the element with this id (a field, the main content, an error summary).
+/// In-page links need this because the router would treat them as navigation.
+pub fn focus_by_id(id: &str) {
+    if let Some(element) = document().get_element_by_id(id)
+        && let Ok(element) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element)
+    {
+        let _ = element.focus();
+    }
+}
+
 const SETTINGS_KEY: &str = "a11y";
 
 fn storage() -> Option<web_sys::Storage> {

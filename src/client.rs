@@ -1,16 +1,21 @@
 //! The typed client of the server's API: one function per endpoint, one error type.
 
+use api::cases::{Challenge, ConfirmRequest, QuestionReceipt, QuestionSubmission};
+use api::domain::FieldError;
 use api::{ApiError, Body, BodySummary, ErrorCode};
-use gloo_net::http::Request;
+use gloo_net::http::{Request, Response};
+use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 /// Why a request gave no data, in terms the page can explain to a citizen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FetchError {
     /// The server could not be reached.
     Network,
     /// The server answered with this error code.
     Server(ErrorCode),
+    /// The server found problems in these fields of a form.
+    Invalid(Vec<FieldError>),
 }
 
 /// Aborts the browser's request if the page stops waiting for it (the user navigated away).
@@ -33,16 +38,39 @@ async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, FetchError> {
         .send()
         .await
         .map_err(|_| FetchError::Network)?;
+    read(response).await
+}
+
+async fn post_json<B: Serialize, T: DeserializeOwned>(
+    path: &str,
+    body: &B,
+    idempotency_key: Option<&str>,
+) -> Result<T, FetchError> {
+    let mut request = Request::post(path).header("Accept", "application/json");
+    if let Some(key) = idempotency_key {
+        request = request.header("Idempotency-Key", key);
+    }
+    let response = request
+        .json(body)
+        .map_err(|_| FetchError::Server(ErrorCode::Internal))?
+        .send()
+        .await
+        .map_err(|_| FetchError::Network)?;
+    read(response).await
+}
+
+/// The data of a successful answer, or the error the server explained.
+async fn read<T: DeserializeOwned>(response: Response) -> Result<T, FetchError> {
     if response.ok() {
         return response.json().await.map_err(|_| FetchError::Server(ErrorCode::Internal));
     }
-    let code = match response.json::<ApiError>().await {
-        Ok(error) => error.code,
+    match response.json::<ApiError>().await {
+        Ok(error) if !error.fields.is_empty() => Err(FetchError::Invalid(error.fields)),
+        Ok(error) => Err(FetchError::Server(error.code)),
         // A proxy or gateway answered instead of our server.
-        Err(_) if response.status() >= 500 => ErrorCode::Unavailable,
-        Err(_) => ErrorCode::Internal,
-    };
-    Err(FetchError::Server(code))
+        Err(_) if response.status() >= 500 => Err(FetchError::Server(ErrorCode::Unavailable)),
+        Err(_) => Err(FetchError::Server(ErrorCode::Internal)),
+    }
 }
 
 pub async fn bodies() -> Result<Vec<BodySummary>, FetchError> {
@@ -53,4 +81,20 @@ pub async fn body(slug: &str) -> Result<Body, FetchError> {
     // Only slugs that can exist are sent; anything else is simply not found.
     let slug = api::BodySlug::parse(slug).map_err(|_| FetchError::Server(ErrorCode::BodyNotFound))?;
     get_json(&format!("/api/v1/bodies/{slug}")).await
+}
+
+pub async fn challenge() -> Result<Challenge, FetchError> {
+    get_json("/api/v1/questions/challenge").await
+}
+
+/// Sends a question; a retry with the same `idempotency_key` never creates a second one.
+pub async fn submit_question(
+    submission: &QuestionSubmission,
+    idempotency_key: &str,
+) -> Result<QuestionReceipt, FetchError> {
+    post_json("/api/v1/questions", submission, Some(idempotency_key)).await
+}
+
+pub async fn confirm_question(token: String) -> Result<QuestionReceipt, FetchError> {
+    post_json("/api/v1/questions/confirm", &ConfirmRequest { token }, None).await
 }

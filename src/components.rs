@@ -2,6 +2,7 @@
 
 pub mod body_list;
 pub mod breadcrumbs;
+pub mod error_summary;
 pub mod lang_switch;
 pub mod layout;
 pub mod load_error;

@@ -30,6 +30,8 @@ pub fn App() -> impl IntoView {
                     <ParentRoute path=path!("/:lang") view=components::layout::LangLayout>
                         <Route path=path!("") view=pages::home::HomePage />
                         <Route path=path!("bodies/:slug") view=pages::body::BodyPage />
+                        <Route path=path!("questions/ask") view=pages::ask::AskPage />
+                        <Route path=path!("questions/confirm") view=pages::confirm::ConfirmPage />
                         <Route path=path!(":section") view=pages::section::SectionPage />
                         <Route path=path!("*any") view=pages::not_found::NotFoundPage />
                     </ParentRoute>

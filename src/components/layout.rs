@@ -46,15 +46,10 @@ pub fn LangLayout() -> impl IntoView {
     }
 }
 
-/// Moves focus to the main content. Done here because the router would treat the in-page link
-/// as a navigation and the browser would not move focus.
+/// The skip link focuses the main content itself: the router would treat it as a navigation.
 fn skip_to_main(event: leptos::ev::MouseEvent) {
     event.prevent_default();
-    if let Some(main) = document().get_element_by_id("main-content")
-        && let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main)
-    {
-        let _ = main.focus();
-    }
+    crate::a11y::focus_by_id("main-content");
 }
 
 /// Header, sections navigation, main content, footer and the live region, on every page.

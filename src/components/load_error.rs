@@ -8,10 +8,10 @@ use leptos::prelude::*;
 #[component]
 pub fn LoadError(error: FetchError, #[prop(into)] on_retry: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
-    let text = move || match error {
+    let text = move || match &error {
         FetchError::Network => t_string!(i18n, error_network),
         FetchError::Server(ErrorCode::Unavailable) => t_string!(i18n, error_unavailable),
-        FetchError::Server(_) => t_string!(i18n, error_internal),
+        FetchError::Server(_) | FetchError::Invalid(_) => t_string!(i18n, error_internal),
     };
     view! {
         <div class="status-error" role="alert">

@@ -136,7 +136,7 @@ pub struct ProofOfWork {
     pub solution: u64,
 }
 
-/// Whether `solution` solves `nonce` at `difficulty`: the hash starts with that many zero bits.
+/// The number of zero bits at the start of `hash`.
 pub fn leading_zero_bits(hash: &[u8]) -> u32 {
     let mut bits = 0;
     for byte in hash {
@@ -148,6 +148,24 @@ pub fn leading_zero_bits(hash: &[u8]) -> u32 {
         }
     }
     bits
+}
+
+impl Challenge {
+    /// The work done by `solution`: SHA-256 of `"{nonce}:{solution}"`.
+    pub fn work(&self, solution: u64) -> [u8; 32] {
+        use sha2::Digest;
+        sha2::Sha256::digest(format!("{}:{solution}", self.nonce).as_bytes()).into()
+    }
+
+    pub fn is_solved_by(&self, solution: u64) -> bool {
+        leading_zero_bits(&self.work(solution)) >= self.difficulty
+    }
+
+    /// Finds the first solution; about 2^difficulty hashes.
+    pub fn solve(&self) -> ProofOfWork {
+        let solution = (0..u64::MAX).find(|s| self.is_solved_by(*s)).unwrap_or(u64::MAX);
+        ProofOfWork { challenge: self.clone(), solution }
+    }
 }
 
 /// The citizen's question, as the form sends it. Fields are raw text so that every problem can
@@ -220,6 +238,15 @@ impl QuestionForm {
     }
 }
 
+/// What `POST /api/v1/questions` takes: the form and the solved anti-spam challenge.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct QuestionSubmission {
+    #[serde(flatten)]
+    pub form: QuestionForm,
+    pub proof_of_work: ProofOfWork,
+}
+
 /// What the citizen gets back after sending a question.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -290,6 +317,15 @@ mod tests {
             assert_eq!(CaseStatus::parse(raw).map(CaseStatus::as_str), Some(raw));
         }
         assert_eq!(CaseStatus::parse("bogus"), None);
+    }
+
+    #[test]
+    fn a_solved_challenge_checks_and_a_wrong_solution_does_not() {
+        let challenge = Challenge { nonce: "abc".into(), difficulty: 8, expires_at: 0, signature: String::new() };
+        let proof = challenge.solve();
+        assert!(challenge.is_solved_by(proof.solution));
+        let wrong = (0..).find(|s| !challenge.is_solved_by(*s)).expect("most numbers fail");
+        assert!(!challenge.is_solved_by(wrong));
     }
 
     #[test]

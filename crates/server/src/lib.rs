@@ -1,6 +1,7 @@
 //! The online reception's backend: `app(state)` builds the whole HTTP service, so tests call it
 //! without a socket and `main` only adds configuration, the database and the listener.
 
+pub mod antispam;
 pub mod calendar;
 pub mod config;
 pub mod db;
@@ -25,11 +26,23 @@ pub struct AppState {
     pub db: Db,
     /// The built WebAssembly app (Trunk's `dist`), if there is one to serve.
     pub dist_dir: Option<Arc<PathBuf>>,
+    pub antispam: Arc<antispam::Antispam>,
+    /// Where citizens reach the site, for links in emails (no trailing slash).
+    pub public_url: Arc<str>,
+    pub trust_proxy: bool,
 }
 
 impl AppState {
-    pub fn new(db: Db, dist_dir: Option<PathBuf>) -> Self {
-        AppState { db, dist_dir: dist_dir.map(Arc::new) }
+    /// Builds the state from the configuration; the anti-spam key is shared through the database.
+    pub async fn load(db: Db, config: &Config, dist_dir: Option<PathBuf>) -> Result<Self, sqlx::Error> {
+        let key = store::antispam::shared_key(&db, "antispam").await?;
+        Ok(AppState {
+            db,
+            dist_dir: dist_dir.map(Arc::new),
+            antispam: Arc::new(antispam::Antispam::new(key, config.pow_difficulty)),
+            public_url: config.public_url.as_str().into(),
+            trust_proxy: config.trust_proxy,
+        })
     }
 }
 

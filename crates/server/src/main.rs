@@ -37,10 +37,10 @@ async fn run() -> Result<(), String> {
     );
     println!("Demo staff logins: none yet; the staff office arrives with the questions-and-answers pipeline.");
 
-    axum::serve(listener, app(AppState::new(db.clone(), dist_dir)))
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .map_err(|e| e.to_string())?;
+    let state = AppState::load(db.clone(), &config, dist_dir).await.map_err(|e| format!("cannot start: {e}"))?;
+    // Client addresses feed the rate limits.
+    let service = app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, service).with_graceful_shutdown(shutdown_signal()).await.map_err(|e| e.to_string())?;
     db.close().await;
     tracing::info!("stopped");
     Ok(())

@@ -3,6 +3,7 @@
 
 pub mod bodies;
 pub mod health;
+pub mod questions;
 
 use crate::error::AppError;
 use crate::{AppState, security, spa, telemetry};
@@ -23,7 +24,8 @@ use utoipa_axum::routes;
     ),
     tags(
         (name = "service", description = "Health of the service"),
-        (name = "bodies", description = "Government bodies, their departments and categories")
+        (name = "bodies", description = "Government bodies, their departments and categories"),
+        (name = "questions", description = "Questions and answers: asking, confirming, the public archive")
     )
 )]
 struct ApiDoc;
@@ -31,9 +33,15 @@ struct ApiDoc;
 /// Every endpoint is registered here together with its OpenAPI description, so the document
 /// cannot drift from the routes.
 fn api_routes() -> OpenApiRouter<AppState> {
-    OpenApiRouter::with_openapi(ApiDoc::openapi())
-        .routes(routes!(health::health))
-        .nest("/api/v1", OpenApiRouter::new().routes(routes!(bodies::list)).routes(routes!(bodies::get)))
+    OpenApiRouter::with_openapi(ApiDoc::openapi()).routes(routes!(health::health)).nest(
+        "/api/v1",
+        OpenApiRouter::new()
+            .routes(routes!(bodies::list))
+            .routes(routes!(bodies::get))
+            .routes(routes!(questions::challenge))
+            .routes(routes!(questions::submit))
+            .routes(routes!(questions::confirm)),
+    )
 }
 
 /// The OpenAPI 3.1 document of this service, as served at `/api/openapi.json`.

@@ -1,5 +1,7 @@
 //! Reading and writing the domain's records. One module per kind of record; each function takes
 //! the [`Db`](crate::Db) and returns shared API types.
 
+pub mod antispam;
 pub mod bodies;
+pub mod cases;
 pub mod outbox;

@@ -88,14 +88,14 @@ CREATE INDEX outbox_due ON outbox (sent_at, next_attempt_at);
 CREATE TABLE rate_events (
     id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     bucket TEXT NOT NULL,
-    at TEXT NOT NULL
+    at TIMESTAMPTZ NOT NULL
 );
 CREATE INDEX rate_events_bucket ON rate_events (bucket, at);
 
 -- Proof-of-work challenges already used, so a solution works once.
 CREATE TABLE used_challenges (
     nonce TEXT PRIMARY KEY,
-    expires_at TEXT NOT NULL
+    expires_at TIMESTAMPTZ NOT NULL
 );
 
 -- Keys the server instances share (the anti-spam signing key), created on first start.

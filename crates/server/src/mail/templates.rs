@@ -1,1 +1,101 @@
 //! The texts of the emails, in the language of the case, with plain-text and HTML parts.
+//! Values put into the HTML part are escaped.
+
+use super::OutgoingEmail;
+use api::Lang;
+
+/// The signature under every message.
+fn signature(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Kk => "Құрметпен,\nМемлекеттік органдардың онлайн-қабылдау бөлмесі",
+        Lang::Ru => "С уважением,\nОнлайн-приёмная государственных органов",
+        Lang::En => "Kind regards,\nOnline reception of government bodies",
+    }
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;")
+}
+
+/// Builds both parts from paragraphs; a paragraph equal to `link` becomes a link in HTML.
+fn compose(to: &str, lang: Lang, subject: String, paragraphs: &[String], link: &str) -> OutgoingEmail {
+    let mut all: Vec<String> = paragraphs.to_vec();
+    all.push(signature(lang).to_owned());
+    let text = all.join("\n\n");
+    let html_paragraphs: String = all
+        .iter()
+        .map(|p| {
+            if p == link {
+                format!("<p><a href=\"{0}\">{0}</a></p>", escape(p))
+            } else {
+                format!("<p>{}</p>", escape(p).replace('\n', "<br>"))
+            }
+        })
+        .collect();
+    let html = format!(
+        "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title></head><body>{html_paragraphs}</body></html>",
+        lang.code(),
+        escape(&subject)
+    );
+    OutgoingEmail { to: to.to_owned(), subject, text, html }
+}
+
+/// Asks the citizen to confirm the address; the question reaches moderators only after that.
+/// The link is valid for three days (`routes::questions::CONFIRM_WITHIN`).
+pub fn confirm_question(to: &str, lang: Lang, name: &str, number: &str, body_name: &str, link: &str) -> OutgoingEmail {
+    let (subject, lines) = match lang {
+        Lang::Kk => (
+            format!("Сұрағыңызды растаңыз: {number}"),
+            vec![
+                format!("Сәлеметсіз бе, {name}!"),
+                format!("Сіз «{body_name}» мемлекеттік органына сұрақ жібердіңіз. Тіркеу нөмірі: {number}."),
+                "Сұрақ модераторға жетуі үшін электрондық пошта мекенжайыңызды растаңыз. Ол үшін мына сілтемені ашыңыз:".to_owned(),
+                link.to_owned(),
+                "Сілтеме 3 күн жарамды. Егер сұрақты сіз жібермеген болсаңыз, бұл хатқа жауап бермеңіз: сұрақ қаралмайды.".to_owned(),
+            ],
+        ),
+        Lang::Ru => (
+            format!("Подтвердите ваш вопрос: {number}"),
+            vec![
+                format!("Здравствуйте, {name}!"),
+                format!("Вы отправили вопрос в государственный орган «{body_name}». Регистрационный номер: {number}."),
+                "Чтобы вопрос поступил модератору, подтвердите адрес электронной почты. Для этого откройте ссылку:".to_owned(),
+                link.to_owned(),
+                "Ссылка действует 3 дня. Если вы не отправляли этот вопрос, не отвечайте на письмо: вопрос не будет рассмотрен.".to_owned(),
+            ],
+        ),
+        Lang::En => (
+            format!("Please confirm your question: {number}"),
+            vec![
+                format!("Hello {name},"),
+                format!("You sent a question to {body_name}. Registration number: {number}."),
+                "To pass your question to a moderator, please confirm your email address by opening this link:".to_owned(),
+                link.to_owned(),
+                "The link is valid for 3 days. If you did not send this question, ignore this email: the question will not be considered.".to_owned(),
+            ],
+        ),
+    };
+    compose(to, lang, subject, &lines, link)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_confirmation_is_in_the_questions_language_with_number_and_link() {
+        let link = "https://example.kz/ru/questions/confirm#abc";
+        let mail = confirm_question("a@b.kz", Lang::Ru, "Айгуль", "ЖТ-2026-00000001", "Акимат города Астаны", link);
+        assert_eq!(mail.subject, "Подтвердите ваш вопрос: ЖТ-2026-00000001");
+        assert!(mail.text.contains(link) && mail.text.contains("С уважением"));
+        assert!(mail.html.contains(&format!("<a href=\"{link}\">")));
+        assert!(mail.html.contains("lang=\"ru\""));
+    }
+
+    #[test]
+    fn names_are_escaped_in_html() {
+        let mail = confirm_question("a@b.kz", Lang::En, "<b>Eve</b>", "ЖТ-2026-00000001", "Body", "https://x");
+        assert!(mail.html.contains("&lt;b&gt;Eve&lt;/b&gt;"));
+        assert!(!mail.html.contains("<b>Eve"));
+    }
+}

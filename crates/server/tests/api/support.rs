@@ -63,6 +63,8 @@ impl TestApp {
     }
 
     pub async fn with_dist(backend: Backend, dist: Option<PathBuf>) -> TestApp {
+        // Server logs show up in the output of a failing test.
+        server::telemetry::init();
         let dir = tempfile::tempdir().expect("temporary folder");
         let (url, pg) = match backend {
             Backend::Sqlite => (format!("sqlite://{}", dir.path().join("test.db").display()), None),
@@ -83,7 +85,10 @@ impl TestApp {
         };
         let db = Db::connect(&url).await.expect("connect and migrate");
         demo::load_if_empty(&db).await.expect("demo content");
-        let router = app(AppState::new(db.clone(), dist));
+        let config = server::Config::from_lookup(|name| (name == "POW_DIFFICULTY").then(|| "4".to_owned()))
+            .expect("test configuration");
+        let state = AppState::load(db.clone(), &config, dist).await.expect("state");
+        let router = app(state);
         TestApp { db, router, _dir: dir, pg }
     }
 
@@ -97,6 +102,14 @@ impl TestApp {
 
     pub async fn get(&self, uri: &str) -> TestResponse {
         self.request(Request::get(uri).body(Body::empty()).expect("request")).await
+    }
+
+    pub async fn post_json(&self, uri: &str, body: &serde_json::Value, headers: &[(&str, &str)]) -> TestResponse {
+        let mut request = Request::post(uri).header("content-type", "application/json");
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        self.request(request.body(Body::from(body.to_string())).expect("request")).await
     }
 
     /// Closes the pool and drops a PostgreSQL test database.

@@ -1,0 +1,113 @@
+use crate::a11y::focus_by_id;
+use crate::i18n::*;
+use api::domain::{FieldError, FieldProblem};
+use leptos::prelude::*;
+
+/// The translated message for one field's problem.
+pub fn problem_text(i18n: leptos_i18n::I18nContext<Locale>, error: &FieldError) -> &'static str {
+    use FieldProblem::*;
+    match (error.field.as_str(), error.problem) {
+        ("body", _) => t_string!(i18n, problem.body),
+        ("category_id", _) => t_string!(i18n, problem.category),
+        ("lang", _) => t_string!(i18n, problem.lang),
+        ("name", Missing) => t_string!(i18n, problem.name_missing),
+        ("name", _) => t_string!(i18n, problem.name_bad),
+        ("email", Missing) => t_string!(i18n, problem.email_missing),
+        ("email", _) => t_string!(i18n, problem.email_bad),
+        ("text", Missing) => t_string!(i18n, problem.text_missing),
+        ("text", TooLong) => t_string!(i18n, problem.text_long),
+        ("text", _) => t_string!(i18n, problem.text_short),
+        ("consent", _) => t_string!(i18n, problem.consent),
+        _ => t_string!(i18n, error_internal),
+    }
+}
+
+/// The element id of a form field, shared by the input, its label and the summary's links.
+pub fn field_id(field: &str) -> String {
+    format!("field-{field}")
+}
+
+/// "There is a problem", with a link to each field that needs correcting (the GOV.UK pattern).
+/// It takes focus when shown, so screen readers read it first.
+#[component]
+pub fn ErrorSummary(errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let summary = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if !errors.read().is_empty()
+            && let Some(element) = summary.get()
+        {
+            let _ = element.focus();
+        }
+    });
+    view! {
+        <Show when=move || !errors.read().is_empty()>
+            <div class="error-summary" role="alert" tabindex="-1" node_ref=summary id="error-summary">
+                <h2>{t!(i18n, ask.error_summary)}</h2>
+                <ul>
+                    {move || {
+                        errors
+                            .get()
+                            .into_iter()
+                            .map(|error| {
+                                let id = field_id(&error.field);
+                                let href = format!("#{id}");
+                                view! {
+                                    <li>
+                                        <a
+                                            href=href
+                                            on:click=move |ev| {
+                                                ev.prevent_default();
+                                                focus_by_id(&id);
+                                            }
+                                        >
+                                            {problem_text(i18n, &error)}
+                                        </a>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+            </div>
+        </Show>
+    }
+}
+
+/// The message next to a field, when it has a problem.
+#[component]
+pub fn FieldMessage(field: &'static str, errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = move || errors.read().iter().find(|e| e.field == field).cloned();
+    move || {
+        error().map(|e| {
+            view! {
+                <p class="field-error-message" id=format!("{}-error", field_id(field))>
+                    <span class="visually-hidden">{t_string!(i18n, ask.error_prefix)} ": "</span>
+                    {problem_text(i18n, &e)}
+                </p>
+            }
+        })
+    }
+}
+
+/// `aria-describedby` for a field: the elements `field-<name>-<part>` (a hint, a counter), and
+/// its error message when it has one.
+pub fn described_by(
+    field: &'static str,
+    errors: RwSignal<Vec<FieldError>>,
+    parts: &'static [&'static str],
+) -> impl Fn() -> String {
+    move || {
+        let id = field_id(field);
+        let mut ids: Vec<String> = parts.iter().map(|p| format!("{id}-{p}")).collect();
+        if errors.read().iter().any(|e| e.field == field) {
+            ids.push(format!("{id}-error"));
+        }
+        ids.join(" ")
+    }
+}
+
+pub fn has_error(field: &'static str, errors: RwSignal<Vec<FieldError>>) -> impl Fn() -> bool {
+    move || errors.read().iter().any(|e| e.field == field)
+}
