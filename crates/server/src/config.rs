@@ -52,7 +52,9 @@ impl Config {
         let demo_content = flag(&lookup, "DEMO_CONTENT")?;
         let trust_proxy = flag(&lookup, "TRUST_PROXY")?;
         let pow_difficulty = match lookup("POW_DIFFICULTY") {
-            Some(v) => v.parse().ok().filter(|d| *d <= 32).ok_or_else(|| invalid("POW_DIFFICULTY", v, "a number 0-32"))?,
+            Some(v) => {
+                v.parse().ok().filter(|d| *d <= 32).ok_or_else(|| invalid("POW_DIFFICULTY", v, "a number 0-32"))?
+            }
             None => 16,
         };
         let public_url = lookup("PUBLIC_URL").unwrap_or_else(|| format!("http://{}", SocketAddr::new(bind, port)));
