@@ -6,6 +6,7 @@ use std::process::Command;
 
 pub const TRUNK_VERSION: &str = "0.21.14";
 pub const LEPTOSFMT_VERSION: &str = "0.1.33";
+pub const AIOSMTPD_VERSION: &str = "1.4.6";
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Need {
@@ -24,6 +25,7 @@ pub fn all(need: Need) -> Result {
     if need == Need::Test {
         leptosfmt()?;
         chromium()?;
+        aiosmtpd()?;
     }
     // Trunk builds offline (this machine reaches only the registries), so fetch crates first.
     cmd::run(cmd::new("cargo").args(["fetch", "--quiet"]))
@@ -108,6 +110,15 @@ fn chromium() -> Result {
         return Ok(());
     }
     cmd::apt_install(&["chromium"])
+}
+
+/// The SMTP server the mail tests deliver to, on loopback.
+fn aiosmtpd() -> Result {
+    if cmd::output(Command::new("python3").args(["-c", "import aiosmtpd"])).is_some() {
+        return Ok(());
+    }
+    let package = format!("aiosmtpd=={AIOSMTPD_VERSION}");
+    cmd::run(Command::new("python3").args(["-m", "pip", "install", "--quiet", &package]))
 }
 
 /// Whether `source` changed after `stamp` was written (or `stamp` does not exist).

@@ -5,5 +5,6 @@ mod support;
 
 mod bodies;
 mod errors;
+mod mail;
 mod service;
 mod spa;
