@@ -9,6 +9,7 @@ const need = (name: string): string => {
 };
 
 const port = Number(need('E2E_PORT'));
+const smtpPort = Number(need('E2E_SMTP_PORT'));
 
 export default defineConfig({
   testDir: './tests',
@@ -38,7 +39,15 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
+  webServer: [
+    {
+      // A real SMTP server on loopback; tests read the delivered mail from its Maildir.
+      command: `python3 -m aiosmtpd -n -l 127.0.0.1:${smtpPort} -c aiosmtpd.handlers.Mailbox ${need('E2E_MAILDIR')}`,
+      port: smtpPort,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
     command: need('E2E_SERVER_BIN'),
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
@@ -51,7 +60,11 @@ export default defineConfig({
       DATABASE_URL: need('E2E_DATABASE_URL'),
       DIST_DIR: need('E2E_DIST_DIR'),
       DEMO_CONTENT: 'true',
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      // Cheap anti-spam work keeps the tests quick; the mechanism is the same.
+      POW_DIFFICULTY: '8',
       RUST_LOG: 'warn',
     },
-  },
+    },
+  ],
 });

@@ -2,7 +2,16 @@ import { test, expect, expectNoAxeViolations } from '../support/fixtures';
 import { LANGS, SECTIONS, SLUGS, SitePage } from '../pages/site';
 
 // Every route of the app, in every language. Add new pages here as they are built.
-const ROUTES = ['', ...SLUGS.map((s) => `/bodies/${s}`), ...SECTIONS.map((s) => `/${s}`), '/no-such-page', '/bodies/no-such-body'];
+const ROUTES = [
+  '',
+  ...SLUGS.map((s) => `/bodies/${s}`),
+  ...SECTIONS.map((s) => `/${s}`),
+  '/questions/ask',
+  '/questions/ask?body=enbek',
+  '/questions/confirm#no-such-token',
+  '/no-such-page',
+  '/bodies/no-such-body',
+];
 
 for (const lang of LANGS) {
   test(`axe finds no WCAG 2.2 AA violations on any page in ${lang}`, async ({ page }) => {

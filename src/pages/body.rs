@@ -57,6 +57,7 @@ fn Hub(body: Body) -> impl IntoView {
         let name = body.name.clone();
         Signal::derive(move || name.get(lang.get()).to_owned())
     };
+    let slug = body.slug.to_string();
     let text = move |t: &Localized| {
         let t = t.clone();
         move || t.get(lang.get()).to_owned()
@@ -76,6 +77,11 @@ fn Hub(body: Body) -> impl IntoView {
                     </dl>
                 }
             })}
+        <p class="call-to-action">
+            <a class="button" href=move || format!("/{}/questions/ask?body={slug}", lang.get())>
+                {t!(i18n, ask.title)}
+            </a>
+        </p>
         <h2>{t!(i18n, sections_nav)}</h2>
         <ul class="card-list">
             {Section::ALL

@@ -11,6 +11,7 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn SectionPage() -> impl IntoView {
     let i18n = use_i18n();
+    let lang = crate::lang::use_lang();
     let params = use_params_map();
     let section = Memo::new(move |_| params.read().get("section").and_then(|s| Section::from_slug(&s)));
     move || match section.get() {
@@ -21,6 +22,16 @@ pub fn SectionPage() -> impl IntoView {
                 <Breadcrumbs current=name />
                 <PageHeading text=name />
                 <p class="lead">{move || section.about(i18n)}</p>
+                {(section == Section::Questions)
+                    .then(|| {
+                        view! {
+                            <p class="call-to-action">
+                                <a class="button" href=move || format!("/{}/questions/ask", lang.get())>
+                                    {t!(i18n, ask.title)}
+                                </a>
+                            </p>
+                        }
+                    })}
                 <p class="notice">{t!(i18n, section_in_preparation)}</p>
                 <h2>{t!(i18n, choose_body)}</h2>
                 <BodyList />

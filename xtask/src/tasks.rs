@@ -94,6 +94,8 @@ fn end_to_end(args: &[String]) -> Result {
         .args(["playwright", "test"])
         .args(args)
         .env("E2E_PORT", port.to_string())
+        .env("E2E_SMTP_PORT", smtp_port.to_string())
+        .env("E2E_MAILDIR", data.join("maildir"))
         .env("E2E_SERVER_BIN", dist::server_binary())
         .env("E2E_DIST_DIR", dist::dist_dir())
         .env("E2E_DATABASE_URL", format!("sqlite://{}", data.join("e2e.db").display()));
