@@ -6,5 +6,6 @@ mod support;
 mod bodies;
 mod errors;
 mod mail;
+mod questions;
 mod service;
 mod spa;
