@@ -86,8 +86,9 @@ fn end_to_end(args: &[String]) -> Result {
     let data = cmd::target_dir().join("e2e-data");
     let _ = std::fs::remove_dir_all(&data);
     std::fs::create_dir_all(&data).map_err(|e| format!("{}: {e}", data.display()))?;
-    let port =
-        TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).map_err(|e| e.to_string())?;
+    let free_port =
+        || TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).map_err(|e| e.to_string());
+    let (port, smtp_port) = (free_port()?, free_port()?);
     let mut playwright = cmd::new("npx");
     playwright
         .current_dir(cmd::root().join("e2e"))

@@ -1,5 +1,7 @@
+use server::mail::{DEFAULT_FROM, Transport, worker};
 use server::{AppState, Config, Db, app, demo, telemetry};
 use std::process::ExitCode;
+use std::sync::Arc;
 use tokio::net::TcpListener;
 
 #[tokio::main]
@@ -26,6 +28,11 @@ async fn run() -> Result<(), String> {
         tracing::warn!(dist = %config.dist_dir.display(), "no built app found; serving the API only");
     }
 
+    let state = AppState::load(db.clone(), &config, dist_dir).await.map_err(|e| format!("cannot start: {e}"))?;
+    let transport = Transport::from_config(&config, DEFAULT_FROM).map_err(|e| format!("cannot set up email: {e}"))?;
+    let mail_via = transport.kind();
+    let (stop_mail, mail_stopped) = tokio::sync::watch::channel(false);
+    let mail = worker::spawn(db.clone(), Arc::new(transport), worker::WorkerOptions::default(), mail_stopped);
     let listener = TcpListener::bind(config.socket_addr())
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", config.socket_addr()))?;
@@ -35,12 +42,18 @@ async fn run() -> Result<(), String> {
     println!(
         "Public site: http://{addr}/kk/   API: http://{addr}/api/v1/bodies   OpenAPI: http://{addr}/api/openapi.json"
     );
-    println!("Demo staff logins: none yet; the staff office arrives with the questions-and-answers pipeline.");
+    match mail_via {
+        "smtp" => println!("Email goes out through SMTP_URL."),
+        _ => println!("Email is written to {} (set SMTP_URL to send it).", config.outbox_dir.display()),
+    }
+    println!("Demo staff logins: none yet; the staff office is still being built.");
 
-    let state = AppState::load(db.clone(), &config, dist_dir).await.map_err(|e| format!("cannot start: {e}"))?;
     // Client addresses feed the rate limits.
     let service = app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, service).with_graceful_shutdown(shutdown_signal()).await.map_err(|e| e.to_string())?;
+    // Let the mail worker finish the message in hand before the database closes.
+    let _ = stop_mail.send(true);
+    let _ = mail.await;
     db.close().await;
     tracing::info!("stopped");
     Ok(())

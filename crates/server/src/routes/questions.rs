@@ -5,7 +5,7 @@ use crate::AppState;
 use crate::antispam::{new_token, token_hash};
 use crate::error::{ApiJson, AppError};
 use crate::mail::templates;
-use crate::store::cases::{self, Actor, NewQuestion};
+use crate::store::cases::{self, Actor, Change, NewQuestion};
 use crate::store::{antispam, outbox};
 use api::cases::{CaseStatus, Challenge, Channel, ConfirmRequest, QuestionReceipt, QuestionSubmission};
 use api::domain::{FieldError, FieldProblem, RegistrationNumber};
@@ -189,8 +189,15 @@ pub async fn confirm(
     match CaseStatus::parse(&case.status) {
         Some(CaseStatus::Submitted) if confirm_by >= now => {
             let id = api::cases::CaseId(case.id);
-            cases::transition(&mut tx, id, CaseStatus::Submitted, CaseStatus::Received, now, Actor::Citizen, "", true)
-                .await?;
+            let change = Change {
+                from: Some(CaseStatus::Submitted),
+                to: CaseStatus::Received,
+                at: now,
+                actor: Actor::Citizen,
+                note: "",
+                public: true,
+            };
+            cases::transition(&mut tx, id, &change).await?;
             cases::set_confirmed_at(&mut tx, id, now).await?;
             tx.commit().await?;
             Ok(Json(receipt(number, CaseStatus::Received, confirm_by)))

@@ -48,30 +48,32 @@ pub async fn next_registration_number(
     Ok(RegistrationNumber::new(kind, year, u32::try_from(value).unwrap_or(u32::MAX)))
 }
 
+/// One change of a case's status, as its history records it.
+#[derive(Debug, Clone, Copy)]
+pub struct Change<'a> {
+    pub from: Option<CaseStatus>,
+    pub to: CaseStatus,
+    pub at: DateTime<Utc>,
+    pub actor: Actor,
+    pub note: &'a str,
+    /// Whether the citizen-facing timeline shows it.
+    pub public: bool,
+}
+
 /// Appends one entry to a case's history.
-#[allow(clippy::too_many_arguments)]
-pub async fn record(
-    tx: &mut Tx,
-    case: CaseId,
-    at: DateTime<Utc>,
-    actor: Actor,
-    from: Option<CaseStatus>,
-    to: CaseStatus,
-    note: &str,
-    public: bool,
-) -> Result<(), sqlx::Error> {
+pub async fn record(tx: &mut Tx, case: CaseId, change: &Change<'_>) -> Result<(), sqlx::Error> {
     with_tx!(tx, |conn| {
         sqlx::query(
             "INSERT INTO case_history (case_id, at, actor, from_status, to_status, note, public) \
              VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind(case.0)
-        .bind(at)
-        .bind(actor.label())
-        .bind(from.map(CaseStatus::as_str))
-        .bind(to.as_str())
-        .bind(note)
-        .bind(public)
+        .bind(change.at)
+        .bind(change.actor.label())
+        .bind(change.from.map(CaseStatus::as_str))
+        .bind(change.to.as_str())
+        .bind(change.note)
+        .bind(change.public)
         .execute(conn)
         .await
         .map(drop)
@@ -143,7 +145,9 @@ pub async fn create_question(
         .fetch_one(conn)
         .await
     })?;
-    record(tx, CaseId(id), now, Actor::Citizen, None, CaseStatus::Submitted, "", false).await?;
+    let change =
+        Change { from: None, to: CaseStatus::Submitted, at: now, actor: Actor::Citizen, note: "", public: false };
+    record(tx, CaseId(id), &change).await?;
     Ok((CaseId(id), number))
 }
 
@@ -178,21 +182,13 @@ pub async fn by_confirm_token(tx: &mut Tx, token_hash: &str) -> Result<Option<Un
     })
 }
 
-/// Moves a case from one status to another if it is still in `from`; records the change.
+/// Moves a case from `change.from` to `change.to` if it is still in `from`; records the change.
 /// Returns `false` when someone else changed it first.
-pub async fn transition(
-    tx: &mut Tx,
-    case: CaseId,
-    from: CaseStatus,
-    to: CaseStatus,
-    at: DateTime<Utc>,
-    actor: Actor,
-    note: &str,
-    public: bool,
-) -> Result<bool, sqlx::Error> {
+pub async fn transition(tx: &mut Tx, case: CaseId, change: &Change<'_>) -> Result<bool, sqlx::Error> {
+    let Some(from) = change.from else { return Ok(false) };
     let changed = with_tx!(tx, |conn| {
         sqlx::query("UPDATE cases SET status = $1 WHERE id = $2 AND status = $3")
-            .bind(to.as_str())
+            .bind(change.to.as_str())
             .bind(case.0)
             .bind(from.as_str())
             .execute(conn)
@@ -200,7 +196,7 @@ pub async fn transition(
             .map(|r| r.rows_affected())
     })?;
     if changed == 1 {
-        record(tx, case, at, actor, Some(from), to, note, public).await?;
+        record(tx, case, change).await?;
     }
     Ok(changed == 1)
 }
