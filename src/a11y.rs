@@ -40,6 +40,20 @@ pub fn focus_by_id(id: &str) {
     }
 }
 
+thread_local! {
+    static FOCUS_REQUEST: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Asks the next page heading to focus this element instead of itself: after "Change" in a
+/// preview, the citizen lands in the field they chose, not at the top of the form.
+pub fn request_focus(id: String) {
+    FOCUS_REQUEST.with(|r| *r.borrow_mut() = Some(id));
+}
+
+pub fn take_focus_request() -> Option<String> {
+    FOCUS_REQUEST.with(|r| r.borrow_mut().take())
+}
+
 const SETTINGS_KEY: &str = "a11y";
 
 fn storage() -> Option<web_sys::Storage> {

@@ -22,9 +22,12 @@ pub fn PageHeading(#[prop(into)] text: Signal<String>) -> impl IntoView {
             return;
         }
         // Suspense builds the page off-document first; focus once it is attached.
-        request_animation_frame(move || {
-            if let Some(h1) = heading.get_untracked() {
-                let _ = h1.focus();
+        request_animation_frame(move || match crate::a11y::take_focus_request() {
+            Some(id) => crate::a11y::focus_by_id(&id),
+            None => {
+                if let Some(h1) = heading.try_get_untracked().flatten() {
+                    let _ = h1.focus();
+                }
             }
         });
         announcer.say(text);

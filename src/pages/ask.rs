@@ -115,6 +115,10 @@ pub fn AskPage() -> impl IntoView {
                 }
                 None => Err(FetchError::Network),
             };
+            // The citizen may have left the page while it was sending.
+            if sending.is_disposed() {
+                return;
+            }
             // Each proof works once: prepare the next one whatever happened.
             proof.refetch();
             sending.set(false);
@@ -189,7 +193,8 @@ fn FormStep(
         let this = typing.get_value();
         set_timeout(
             move || {
-                if typing.get_value() == this {
+                // The form may be gone by then (the citizen went on to the preview).
+                if typing.try_get_value() == Some(this) {
                     announcer.say(count_text());
                 }
             },
@@ -478,9 +483,8 @@ fn PreviewStep(
     let found = personal_data::kinds(&snapshot.text);
     let change = move |field: &'static str| {
         move |_| {
+            crate::a11y::request_focus(field_id(field));
             step.set(Step::Form);
-            // Let the form render, then put the citizen back in the field they chose to change.
-            request_animation_frame(move || crate::a11y::focus_by_id(&field_id(field)));
         }
     };
     let row = move |label: &'static str, value: String, field: &'static str| {
