@@ -39,6 +39,16 @@ pub enum ErrorCode {
     Unavailable,
     /// Something failed on our side; the details are in the server log.
     Internal,
+    /// This needs a signed-in staff member, and the request has no valid session.
+    Unauthenticated,
+    /// The signed-in staff member has no role that allows this here.
+    Forbidden,
+    /// The email or the password is wrong (one answer for both, so addresses cannot be probed).
+    LoginFailed,
+    /// Too many failed sign-ins for this email or from this address; wait and try again.
+    TooManyAttempts,
+    /// A change was sent without the session's `X-CSRF-Token`, or with a wrong one.
+    CsrfFailed,
 }
 
 impl ErrorCode {
@@ -55,6 +65,9 @@ impl ErrorCode {
             ErrorCode::MethodNotAllowed => 405,
             ErrorCode::Unavailable => 503,
             ErrorCode::Internal => 500,
+            ErrorCode::Unauthenticated | ErrorCode::LoginFailed => 401,
+            ErrorCode::Forbidden | ErrorCode::CsrfFailed => 403,
+            ErrorCode::TooManyAttempts => 429,
         }
     }
 }

@@ -10,6 +10,7 @@ pub mod domain;
 pub mod error;
 pub mod lang;
 pub mod localized;
+pub mod staff;
 
 pub use bodies::{
     Body, BodyKind, BodyList, BodySlug, BodySummary, Category, CategoryId, Department, DepartmentId, Head,

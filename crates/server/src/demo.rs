@@ -1,6 +1,8 @@
 //! Demo content: five real gov.kz bodies with their departments and question categories.
 //! The heads' names are invented for the demo.
 
+pub mod staff;
+
 use crate::db::Db;
 use crate::store::bodies::{self, NewBody};
 

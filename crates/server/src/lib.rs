@@ -2,6 +2,7 @@
 //! without a socket and `main` only adds configuration, the database and the listener.
 
 pub mod antispam;
+pub mod auth;
 pub mod calendar;
 pub mod config;
 pub mod db;

@@ -46,7 +46,10 @@ async fn run() -> Result<(), String> {
         "smtp" => println!("Email goes out through SMTP_URL."),
         _ => println!("Email is written to {} (set SMTP_URL to send it).", config.outbox_dir.display()),
     }
-    println!("Demo staff logins: none yet; the staff office is still being built.");
+    if config.demo_content {
+        let logins = demo::staff::load_staff_if_empty(&db).await.map_err(|e| format!("cannot load demo staff: {e}"))?;
+        print!("{}", demo::staff::logins_table(&logins));
+    }
 
     // Client addresses feed the rate limits.
     let service = app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();

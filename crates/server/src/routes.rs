@@ -1,6 +1,7 @@
 //! The HTTP service: the JSON API under `/api/v1`, health and OpenAPI under `/api`, and the
 //! built app for every other address.
 
+pub mod auth;
 pub mod bodies;
 pub mod health;
 pub mod questions;
@@ -25,7 +26,8 @@ use utoipa_axum::routes;
     tags(
         (name = "service", description = "Health of the service"),
         (name = "bodies", description = "Government bodies, their departments and categories"),
-        (name = "questions", description = "Questions and answers: asking, confirming, the public archive")
+        (name = "questions", description = "Questions and answers: asking, confirming, the public archive"),
+        (name = "staff", description = "Staff sign-in: session cookie, CSRF token, roles per body")
     )
 )]
 struct ApiDoc;
@@ -40,7 +42,11 @@ fn api_routes() -> OpenApiRouter<AppState> {
             .routes(routes!(bodies::get))
             .routes(routes!(questions::challenge))
             .routes(routes!(questions::submit))
-            .routes(routes!(questions::confirm)),
+            .routes(routes!(questions::confirm))
+            .routes(routes!(auth::login))
+            .routes(routes!(auth::logout))
+            .routes(routes!(auth::logout_everywhere))
+            .routes(routes!(auth::me)),
     )
 }
 

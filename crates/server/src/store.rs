@@ -5,3 +5,4 @@ pub mod antispam;
 pub mod bodies;
 pub mod cases;
 pub mod outbox;
+pub mod staff;

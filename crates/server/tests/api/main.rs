@@ -9,3 +9,4 @@ mod mail;
 mod questions;
 mod service;
 mod spa;
+mod staff;

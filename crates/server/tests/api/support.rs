@@ -153,3 +153,14 @@ macro_rules! on_both_databases {
         }
     };
 }
+
+impl TestApp {
+    /// Sends a request without a body, with these headers (a `cookie`, an `x-csrf-token`...).
+    pub async fn send(&self, method: &str, uri: &str, headers: &[(&str, &str)]) -> TestResponse {
+        let mut request = Request::builder().method(method).uri(uri);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        self.request(request.body(Body::empty()).expect("request")).await
+    }
+}
