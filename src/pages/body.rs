@@ -78,7 +78,13 @@ fn Hub(body: Body) -> impl IntoView {
                 }
             })}
         <p class="call-to-action">
-            <a class="button" href=move || format!("/{}/questions/ask?body={slug}", lang.get())>
+            <a
+                class="button"
+                href={
+                    let slug = slug.clone();
+                    move || format!("/{}/questions/ask?body={slug}", lang.get())
+                }
+            >
                 {t!(i18n, ask.title)}
             </a>
         </p>

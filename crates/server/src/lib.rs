@@ -10,6 +10,7 @@ pub mod demo;
 pub mod error;
 pub mod mail;
 pub mod routes;
+pub mod search;
 pub mod security;
 pub mod spa;
 pub mod store;
@@ -37,6 +38,9 @@ impl AppState {
     /// Builds the state from the configuration; the anti-spam key is shared through the database.
     pub async fn load(db: Db, config: &Config, dist_dir: Option<PathBuf>) -> Result<Self, sqlx::Error> {
         let key = store::antispam::shared_key(&db, "antispam").await?;
+        // Deadlines count on the calendar; the standard holidays of the years around now are data.
+        let year = chrono::Datelike::year(&chrono::Utc::now());
+        store::calendar::seed_standard(&db, year - 1..=year + 2).await?;
         Ok(AppState {
             db,
             dist_dir: dist_dir.map(Arc::new),

@@ -47,6 +47,10 @@ async fn run() -> Result<(), String> {
         _ => println!("Email is written to {} (set SMTP_URL to send it).", config.outbox_dir.display()),
     }
     if config.demo_content {
+        // After AppState::load, which writes the calendar the demo deadlines count on.
+        if demo::questions::load_if_empty(&db).await.map_err(|e| format!("cannot load demo questions: {e}"))? {
+            tracing::info!("loaded the demo questions");
+        }
         let logins = demo::staff::load_staff_if_empty(&db).await.map_err(|e| format!("cannot load demo staff: {e}"))?;
         print!("{}", demo::staff::logins_table(&logins));
     }

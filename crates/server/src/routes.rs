@@ -1,6 +1,7 @@
 //! The HTTP service: the JSON API under `/api/v1`, health and OpenAPI under `/api`, and the
 //! built app for every other address.
 
+pub mod archive;
 pub mod auth;
 pub mod bodies;
 pub mod health;
@@ -43,6 +44,8 @@ fn api_routes() -> OpenApiRouter<AppState> {
             .routes(routes!(questions::challenge))
             .routes(routes!(questions::submit))
             .routes(routes!(questions::confirm))
+            .routes(routes!(archive::list))
+            .routes(routes!(archive::question))
             .routes(routes!(auth::login))
             .routes(routes!(auth::logout))
             .routes(routes!(auth::logout_everywhere))

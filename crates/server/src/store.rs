@@ -2,7 +2,10 @@
 //! the [`Db`](crate::Db) and returns shared API types.
 
 pub mod antispam;
+pub mod archive;
 pub mod bodies;
+pub mod calendar;
 pub mod cases;
 pub mod outbox;
 pub mod staff;
+pub mod workflow;

@@ -78,6 +78,44 @@ pub fn confirm_question(to: &str, lang: Lang, name: &str, number: &str, body_nam
     compose(to, lang, subject, &lines, link)
 }
 
+/// Tells the citizen that the answer is published, with the link to it.
+pub fn answer_published(to: &str, lang: Lang, name: &str, number: &str, body_name: &str, link: &str) -> OutgoingEmail {
+    let (subject, lines) = match lang {
+        Lang::Kk => (
+            format!("Сұрағыңызға жауап жарияланды: {number}"),
+            vec![
+                format!("Сәлеметсіз бе, {name}!"),
+                format!(
+                    "«{body_name}» мемлекеттік органы {number} нөмірлі сұрағыңызға жауап берді. Жауапты мына сілтеме бойынша оқи аласыз:"
+                ),
+                link.to_owned(),
+                "Жауап бетінде оған баға бере аласыз. Бұл қызметті жақсартуға көмектеседі.".to_owned(),
+            ],
+        ),
+        Lang::Ru => (
+            format!("Ответ на ваш вопрос опубликован: {number}"),
+            vec![
+                format!("Здравствуйте, {name}!"),
+                format!(
+                    "Государственный орган «{body_name}» ответил на ваш вопрос № {number}. Ответ можно прочитать по ссылке:"
+                ),
+                link.to_owned(),
+                "На странице ответа вы можете его оценить. Это помогает улучшать работу сервиса.".to_owned(),
+            ],
+        ),
+        Lang::En => (
+            format!("The answer to your question is published: {number}"),
+            vec![
+                format!("Hello {name},"),
+                format!("{body_name} has answered your question {number}. You can read the answer here:"),
+                link.to_owned(),
+                "On the answer's page you can rate it. This helps to improve the service.".to_owned(),
+            ],
+        ),
+    };
+    compose(to, lang, subject, &lines, link)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -138,6 +138,14 @@ pub async fn by_slug(db: &Db, slug: &BodySlug) -> Result<Option<Body>, sqlx::Err
     }))
 }
 
+/// The internal id of the body with this slug.
+pub async fn id_of(db: &Db, slug: &BodySlug) -> Result<Option<i64>, sqlx::Error> {
+    with_db!(db, |pool| sqlx::query_scalar("SELECT id FROM bodies WHERE slug = $1")
+        .bind(slug.as_str())
+        .fetch_optional(pool)
+        .await)
+}
+
 /// How many bodies there are; the demo loader only fills an empty database.
 pub async fn count(db: &Db) -> Result<i64, sqlx::Error> {
     with_db!(db, |pool| sqlx::query_scalar("SELECT COUNT(*) FROM bodies").fetch_one(pool).await)

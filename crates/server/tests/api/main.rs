@@ -3,6 +3,7 @@
 
 mod support;
 
+mod archive;
 mod bodies;
 mod errors;
 mod mail;

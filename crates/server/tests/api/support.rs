@@ -64,7 +64,7 @@ impl TestApp {
 
     pub async fn with_dist(backend: Backend, dist: Option<PathBuf>) -> TestApp {
         // Server logs show up in the output of a failing test.
-        server::telemetry::init();
+        server::telemetry::init_with_default("warn,sqlx=warn");
         let dir = tempfile::tempdir().expect("temporary folder");
         let (url, pg) = match backend {
             Backend::Sqlite => (format!("sqlite://{}", dir.path().join("test.db").display()), None),

@@ -1,0 +1,209 @@
+//! The staff's moves in the case pipeline. Each runs in the caller's transaction, checks that the
+//! case is still where the move starts (so two moderators cannot both act), writes the history,
+//! and queues the email it causes.
+
+use crate::calendar::Calendar;
+use crate::db::Tx;
+use crate::mail::templates;
+use crate::store::cases::{self, Actor, Change};
+use crate::store::{archive, outbox};
+use crate::with_tx;
+use api::Lang;
+use api::cases::{CaseId, CaseStatus};
+use chrono::{DateTime, NaiveDate, Utc};
+
+/// Why a move could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum MoveError {
+    #[error("no such case")]
+    NotFound,
+    /// Someone moved it first, or the move does not start from where the case is.
+    #[error("the case is {0:?}, not where this move starts")]
+    WrongStatus(CaseStatus),
+    #[error(transparent)]
+    Db(#[from] sqlx::Error),
+}
+
+/// What a move needs to know about a case (private fields included: staff only).
+#[derive(Debug, sqlx::FromRow)]
+pub struct CaseFacts {
+    pub id: i64,
+    pub registration_number: String,
+    pub status: String,
+    pub lang: String,
+    pub author_name: String,
+    pub author_email: String,
+    pub body_text: String,
+    pub public_text: Option<String>,
+    pub answer_html: Option<String>,
+    pub body_id: i64,
+    pub body_slug: String,
+    pub body_kk: String,
+    pub body_ru: String,
+    pub body_en: String,
+}
+
+impl CaseFacts {
+    pub fn lang(&self) -> Lang {
+        cases::stored_lang(&self.lang)
+    }
+
+    fn status(&self) -> CaseStatus {
+        CaseStatus::parse(&self.status).unwrap_or(CaseStatus::Submitted)
+    }
+
+    pub fn body_name(&self) -> &str {
+        match self.lang() {
+            Lang::Kk => &self.body_kk,
+            Lang::Ru => &self.body_ru,
+            Lang::En => &self.body_en,
+        }
+    }
+
+    fn expect(&self, status: CaseStatus) -> Result<(), MoveError> {
+        if self.status() == status { Ok(()) } else { Err(MoveError::WrongStatus(self.status())) }
+    }
+}
+
+pub async fn facts(tx: &mut Tx, case: CaseId) -> Result<CaseFacts, MoveError> {
+    let row: Option<CaseFacts> = with_tx!(tx, |conn| {
+        sqlx::query_as(
+            "SELECT c.id, c.registration_number, c.status, c.lang, c.author_name, c.author_email, c.body_text, \
+             c.public_text, c.answer_html, c.body_id, b.slug AS body_slug, b.name_kk AS body_kk, b.name_ru AS body_ru, \
+             b.name_en AS body_en FROM cases c JOIN bodies b ON b.id = c.body_id WHERE c.id = $1",
+        )
+        .bind(case.0)
+        .fetch_optional(conn)
+        .await
+    })?;
+    row.ok_or(MoveError::NotFound)
+}
+
+/// Makes the change, or reports that someone else moved the case first.
+async fn step(tx: &mut Tx, case: CaseId, change: Change<'_>) -> Result<(), MoveError> {
+    let from = change.from.unwrap_or(CaseStatus::Submitted);
+    if cases::transition(tx, case, &change).await? { Ok(()) } else { Err(MoveError::WrongStatus(from)) }
+}
+
+fn change(from: CaseStatus, to: CaseStatus, at: DateTime<Utc>, actor: Actor, public: bool) -> Change<'static> {
+    Change { from: Some(from), to, at, actor, note: "", public }
+}
+
+/// Registers a confirmed question: it gets its deadline, counted in working days from the
+/// registration day on `calendar`, and goes to a department (and an executor, if chosen).
+pub async fn register(
+    tx: &mut Tx,
+    case: CaseId,
+    department_id: Option<i64>,
+    at: DateTime<Utc>,
+    actor: Actor,
+    calendar: &Calendar,
+    working_days: u32,
+) -> Result<NaiveDate, MoveError> {
+    facts(tx, case).await?.expect(CaseStatus::Received)?;
+    let local_day = (at + chrono::Duration::hours(5)).date_naive();
+    let deadline = calendar.deadline(local_day, working_days);
+    with_tx!(tx, |conn| {
+        sqlx::query("UPDATE cases SET registered_at = $1, deadline = $2, department_id = $3 WHERE id = $4")
+            .bind(at)
+            .bind(deadline)
+            .bind(department_id)
+            .bind(case.0)
+            .execute(conn)
+            .await
+            .map(drop)
+    })?;
+    step(tx, case, change(CaseStatus::Received, CaseStatus::Assigned, at, actor, false)).await?;
+    Ok(deadline)
+}
+
+/// The executor's answer, waiting for approval. `answer_html` must already be sanitised.
+pub async fn answer(
+    tx: &mut Tx,
+    case: CaseId,
+    answer_html: &str,
+    at: DateTime<Utc>,
+    actor: Actor,
+) -> Result<(), MoveError> {
+    facts(tx, case).await?.expect(CaseStatus::Assigned)?;
+    with_tx!(tx, |conn| {
+        sqlx::query("UPDATE cases SET answer_html = $1, answered_at = $2 WHERE id = $3")
+            .bind(answer_html)
+            .bind(at)
+            .bind(case.0)
+            .execute(conn)
+            .await
+            .map(drop)
+    })?;
+    step(tx, case, change(CaseStatus::Assigned, CaseStatus::Answered, at, actor, true)).await
+}
+
+/// Approves and publishes the answer. `public_text` is the moderator's redacted copy of the
+/// question (the original stays private). The citizen is told by email, in the question's language.
+pub async fn publish(
+    tx: &mut Tx,
+    case: CaseId,
+    public_text: Option<&str>,
+    at: DateTime<Utc>,
+    actor: Actor,
+    public_url: &str,
+) -> Result<(), MoveError> {
+    let facts = facts(tx, case).await?;
+    facts.expect(CaseStatus::Answered)?;
+    with_tx!(tx, |conn| {
+        sqlx::query("UPDATE cases SET public_text = $1, published_at = $2 WHERE id = $3")
+            .bind(public_text)
+            .bind(at)
+            .bind(case.0)
+            .execute(conn)
+            .await
+            .map(drop)
+    })?;
+    step(tx, case, change(CaseStatus::Answered, CaseStatus::Published, at, actor, true)).await?;
+    let question = public_text.unwrap_or(&facts.body_text);
+    archive::index(tx, case, &format!("{question}\n{}", strip_tags(facts.answer_html.as_deref().unwrap_or_default())))
+        .await?;
+    let lang = facts.lang();
+    let link = format!("{public_url}/{lang}/questions/{}", case.0);
+    let email = templates::answer_published(
+        &facts.author_email,
+        lang,
+        &facts.author_name,
+        &facts.registration_number,
+        facts.body_name(),
+        &link,
+    );
+    outbox::enqueue(tx, &email, at).await?;
+    Ok(())
+}
+
+/// Text of sanitised HTML, for the search index.
+fn strip_tags(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                text.push(' ');
+            }
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_are_stripped_for_the_index() {
+        assert_eq!(
+            strip_tags("<p>Зейнетақы &amp; жәрдемақы</p><p>Екі</p>").split_whitespace().collect::<Vec<_>>(),
+            ["Зейнетақы", "&", "жәрдемақы", "Екі"]
+        );
+    }
+}
