@@ -39,6 +39,8 @@ pub enum ErrorCode {
     Unavailable,
     /// Something failed on our side; the details are in the server log.
     Internal,
+    /// Someone changed the record first; reload it.
+    Conflict,
     /// This needs a signed-in staff member, and the request has no valid session.
     Unauthenticated,
     /// The signed-in staff member has no role that allows this here.
@@ -65,6 +67,7 @@ impl ErrorCode {
             ErrorCode::MethodNotAllowed => 405,
             ErrorCode::Unavailable => 503,
             ErrorCode::Internal => 500,
+            ErrorCode::Conflict => 409,
             ErrorCode::Unauthenticated | ErrorCode::LoginFailed => 401,
             ErrorCode::Forbidden | ErrorCode::CsrfFailed => 403,
             ErrorCode::TooManyAttempts => 429,

@@ -11,6 +11,7 @@ pub mod domain;
 pub mod error;
 pub mod lang;
 pub mod localized;
+pub mod office;
 pub mod staff;
 
 pub use bodies::{

@@ -9,6 +9,7 @@ pub mod db;
 pub mod demo;
 pub mod error;
 pub mod mail;
+pub mod rich_text;
 pub mod routes;
 pub mod search;
 pub mod security;

@@ -5,6 +5,7 @@ pub mod archive;
 pub mod auth;
 pub mod bodies;
 pub mod health;
+pub mod office;
 pub mod questions;
 
 use crate::error::AppError;
@@ -28,6 +29,7 @@ use utoipa_axum::routes;
         (name = "service", description = "Health of the service"),
         (name = "bodies", description = "Government bodies, their departments and categories"),
         (name = "questions", description = "Questions and answers: asking, confirming, the public archive"),
+        (name = "office", description = "Staff moves on cases: moderation, registration, answers, publication"),
         (name = "staff", description = "Staff sign-in: session cookie, CSRF token, roles per body")
     )
 )]
@@ -46,6 +48,11 @@ fn api_routes() -> OpenApiRouter<AppState> {
             .routes(routes!(questions::confirm))
             .routes(routes!(archive::list))
             .routes(routes!(archive::question))
+            .routes(routes!(office::queue))
+            .routes(routes!(office::register))
+            .routes(routes!(office::answer))
+            .routes(routes!(office::publish))
+            .routes(routes!(office::reject))
             .routes(routes!(auth::login))
             .routes(routes!(auth::logout))
             .routes(routes!(auth::logout_everywhere))

@@ -116,6 +116,69 @@ pub fn answer_published(to: &str, lang: Lang, name: &str, number: &str, body_nam
     compose(to, lang, subject, &lines, link)
 }
 
+/// Tells the citizen why the question was not registered; for a duplicate, where the answer is.
+pub fn question_rejected(
+    to: &str,
+    lang: Lang,
+    name: &str,
+    number: &str,
+    body_name: &str,
+    reason: api::office::RejectReason,
+    answer_link: Option<&str>,
+) -> OutgoingEmail {
+    use api::office::RejectReason::*;
+    let why = match (lang, reason) {
+        (Lang::Kk, Spam) => "сұрақ спам ретінде танылды",
+        (Lang::Kk, Offensive) => "мәтінде балағат немесе қорлайтын сөздер бар",
+        (Lang::Kk, OffTopic) => "сұрақ бұл органның құзыретіне жатпайды",
+        (Lang::Kk, Duplicate) => "бұл сұраққа жауап бұрын жарияланған",
+        (Lang::Kk, NotAQuestion) => "хатта сұрақ жоқ",
+        (Lang::Ru, Spam) => "обращение признано спамом",
+        (Lang::Ru, Offensive) => "текст содержит нецензурные или оскорбительные выражения",
+        (Lang::Ru, OffTopic) => "вопрос не относится к компетенции этого органа",
+        (Lang::Ru, Duplicate) => "ответ на этот вопрос уже опубликован",
+        (Lang::Ru, NotAQuestion) => "в обращении нет вопроса",
+        (Lang::En, Spam) => "it was recognised as spam",
+        (Lang::En, Offensive) => "the text contains obscene or offensive language",
+        (Lang::En, OffTopic) => "the question is outside this body's competence",
+        (Lang::En, Duplicate) => "this question has already been answered",
+        (Lang::En, NotAQuestion) => "the message contains no question",
+    };
+    let (subject, mut lines, see, again) = match lang {
+        Lang::Kk => (
+            format!("Сұрағыңыз тіркелмеді: {number}"),
+            vec![
+                format!("Сәлеметсіз бе, {name}!"),
+                format!("«{body_name}» мемлекеттік органына жіберген {number} сұрағыңыз тіркелмеді, себебі {why}."),
+            ],
+            "Жауапты мына сілтеме бойынша оқи аласыз:",
+            "Қажет болса, сұрақты нақтылап, қайта жібере аласыз.",
+        ),
+        Lang::Ru => (
+            format!("Ваш вопрос не зарегистрирован: {number}"),
+            vec![
+                format!("Здравствуйте, {name}!"),
+                format!("Ваш вопрос № {number} в государственный орган «{body_name}» не зарегистрирован: {why}."),
+            ],
+            "Ответ можно прочитать по ссылке:",
+            "Если нужно, уточните вопрос и отправьте его ещё раз.",
+        ),
+        Lang::En => (
+            format!("Your question was not registered: {number}"),
+            vec![format!("Hello {name},"), format!("Your question {number} to {body_name} was not registered: {why}.")],
+            "You can read the answer here:",
+            "If you wish, make the question more precise and send it again.",
+        ),
+    };
+    let link = answer_link.unwrap_or_default();
+    if answer_link.is_some() {
+        lines.push(see.to_owned());
+        lines.push(link.to_owned());
+    }
+    lines.push(again.to_owned());
+    compose(to, lang, subject, &lines, link)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

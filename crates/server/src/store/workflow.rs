@@ -177,6 +177,110 @@ pub async fn publish(
     Ok(())
 }
 
+/// Refuses to register a confirmed question, and tells the citizen why. A duplicate points to
+/// the published answer.
+pub async fn reject(
+    tx: &mut Tx,
+    case: CaseId,
+    reason: api::office::RejectReason,
+    duplicate_of: Option<CaseId>,
+    at: DateTime<Utc>,
+    actor: Actor,
+    public_url: &str,
+) -> Result<(), MoveError> {
+    let facts = facts(tx, case).await?;
+    facts.expect(CaseStatus::Received)?;
+    let change = Change {
+        from: Some(CaseStatus::Received),
+        to: CaseStatus::Rejected,
+        at,
+        actor,
+        note: reason.as_str(),
+        public: false,
+    };
+    step(tx, case, change).await?;
+    let lang = facts.lang();
+    let link = duplicate_of.map(|d| format!("{public_url}/{lang}/questions/{}", d.0));
+    let email = templates::question_rejected(
+        &facts.author_email,
+        lang,
+        &facts.author_name,
+        &facts.registration_number,
+        facts.body_name(),
+        reason,
+        link.as_deref(),
+    );
+    outbox::enqueue(tx, &email, at).await?;
+    Ok(())
+}
+
+/// The body a case belongs to, for the role check before any move.
+pub async fn body_of(db: &crate::Db, case: CaseId) -> Result<Option<i64>, sqlx::Error> {
+    crate::with_db!(db, |pool| sqlx::query_scalar("SELECT body_id FROM cases WHERE id = $1")
+        .bind(case.0)
+        .fetch_optional(pool)
+        .await)
+}
+
+#[derive(sqlx::FromRow)]
+struct QueueRow {
+    id: i64,
+    registration_number: String,
+    status: String,
+    category_id: Option<i64>,
+    category_kk: Option<String>,
+    category_ru: Option<String>,
+    category_en: Option<String>,
+    lang: String,
+    submitted_at: DateTime<Utc>,
+    deadline: Option<NaiveDate>,
+    body_text: String,
+}
+
+/// A body's cases in `status`, oldest first (the one waiting longest comes first).
+pub async fn queue(
+    db: &crate::Db,
+    body_id: i64,
+    status: CaseStatus,
+    limit: i64,
+) -> Result<Vec<api::office::OfficeCase>, sqlx::Error> {
+    let rows: Vec<QueueRow> = crate::with_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT c.id, c.registration_number, c.status, c.category_id, k.name_kk AS category_kk, \
+             k.name_ru AS category_ru, k.name_en AS category_en, c.lang, c.submitted_at, c.deadline, c.body_text \
+             FROM cases c LEFT JOIN categories k ON k.id = c.category_id \
+             WHERE c.body_id = $1 AND c.status = $2 ORDER BY c.submitted_at, c.id LIMIT $3",
+        )
+        .bind(body_id)
+        .bind(status.as_str())
+        .bind(limit)
+        .fetch_all(pool)
+        .await
+    })?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| {
+            let category = match (r.category_id, r.category_kk, r.category_ru, r.category_en) {
+                (Some(id), Some(kk), Some(ru), Some(en)) => {
+                    Some(api::archive::CategoryRef { id: api::CategoryId(id), name: api::Localized { kk, ru, en } })
+                }
+                _ => None,
+            };
+            Some(api::office::OfficeCase {
+                id: CaseId(r.id),
+                number: api::domain::RegistrationNumber::parse(&r.registration_number)?,
+                status: CaseStatus::parse(&r.status)?,
+                category,
+                lang: r.lang.parse().ok()?,
+                submitted_at: r.submitted_at.timestamp(),
+                deadline: r.deadline.map(|d| d.to_string()),
+                personal_data: api::domain::personal_data::kinds(&r.body_text),
+                text: r.body_text,
+            })
+        })
+        .collect())
+}
+
 /// Text of sanitised HTML, for the search index.
 fn strip_tags(html: &str) -> String {
     let mut text = String::with_capacity(html.len());

@@ -7,6 +7,7 @@ mod archive;
 mod bodies;
 mod errors;
 mod mail;
+mod office;
 mod questions;
 mod service;
 mod spa;

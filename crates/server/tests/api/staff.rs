@@ -36,23 +36,23 @@ const LOGIN: &str = "/api/v1/auth/login";
 const ME: &str = "/api/v1/auth/me";
 
 /// A signed-in browser: the cookie it sends back and the CSRF token it was given.
-struct Session {
+pub struct Session {
     cookie: String,
     csrf: String,
     token: String,
 }
 
 impl Session {
-    fn cookie(&self) -> (&str, &str) {
+    pub fn cookie(&self) -> (&str, &str) {
         ("cookie", &self.cookie)
     }
 
-    fn csrf(&self) -> (&str, &str) {
+    pub fn csrf(&self) -> (&str, &str) {
         ("x-csrf-token", &self.csrf)
     }
 }
 
-async fn with_demo_staff(app: &TestApp) {
+pub async fn with_demo_staff(app: &TestApp) {
     load_staff_if_empty(&app.db).await.expect("demo staff");
 }
 
@@ -60,7 +60,7 @@ async fn try_login(app: &TestApp, email: &str, password: &str) -> TestResponse {
     app.post_json(LOGIN, &json!({ "email": email, "password": password }), &[]).await
 }
 
-async fn login(app: &TestApp, email: &str) -> Session {
+pub async fn login(app: &TestApp, email: &str) -> Session {
     let res = try_login(app, email, DEMO_PASSWORD).await;
     assert_eq!(res.status, 200, "{email}: {}", res.text());
     let cookie = res.header("set-cookie").split(';').next().expect("cookie").to_owned();
