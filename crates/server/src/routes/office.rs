@@ -102,10 +102,9 @@ pub async fn register(
 ) -> Result<Json<Registered>, AppError> {
     let case = authorize(&state, &staff, &id, &[Role::Moderator]).await?;
     let cal = calendar::load(&state.db).await?;
-    let mut tx = state.db.begin().await?;
     let department = request.department_id.map(|d| d.0);
     let deadline = workflow::register(
-        &mut tx,
+        &state.db,
         case,
         department,
         Utc::now(),
@@ -114,7 +113,6 @@ pub async fn register(
         ANSWER_WITHIN_WORKING_DAYS,
     )
     .await?;
-    tx.commit().await?;
     Ok(Json(Registered { deadline: deadline.to_string() }))
 }
 
@@ -146,9 +144,7 @@ pub async fn answer(
             problem: api::domain::FieldProblem::Missing,
         }]));
     }
-    let mut tx = state.db.begin().await?;
-    workflow::answer(&mut tx, case, &html, Utc::now(), Actor::Staff(staff.user_id)).await?;
-    tx.commit().await?;
+    workflow::answer(&state.db, case, &html, Utc::now(), Actor::Staff(staff.user_id)).await?;
     Ok(axum::http::StatusCode::NO_CONTENT)
 }
 
@@ -173,9 +169,7 @@ pub async fn publish(
 ) -> Result<axum::http::StatusCode, AppError> {
     let case = authorize(&state, &staff, &id, &[Role::Moderator, Role::Head]).await?;
     let public_text = request.public_text.as_deref().map(str::trim).filter(|t| !t.is_empty());
-    let mut tx = state.db.begin().await?;
-    workflow::publish(&mut tx, case, public_text, Utc::now(), Actor::Staff(staff.user_id), &state.public_url).await?;
-    tx.commit().await?;
+    workflow::publish(&state.db, case, public_text, Utc::now(), Actor::Staff(staff.user_id), &state.public_url).await?;
     Ok(axum::http::StatusCode::NO_CONTENT)
 }
 
@@ -199,9 +193,8 @@ pub async fn reject(
     ApiJson(request): ApiJson<RejectRequest>,
 ) -> Result<axum::http::StatusCode, AppError> {
     let case = authorize(&state, &staff, &id, &[Role::Moderator]).await?;
-    let mut tx = state.db.begin().await?;
     workflow::reject(
-        &mut tx,
+        &state.db,
         case,
         request.reason,
         request.duplicate_of,
@@ -210,6 +203,5 @@ pub async fn reject(
         &state.public_url,
     )
     .await?;
-    tx.commit().await?;
     Ok(axum::http::StatusCode::NO_CONTENT)
 }

@@ -1,6 +1,6 @@
-//! The staff's moves in the case pipeline. Each runs in the caller's transaction, checks that the
-//! case is still where the move starts (so two moderators cannot both act), writes the history,
-//! and queues the email it causes.
+//! The staff's moves in the case pipeline. Each runs in one transaction: it checks that the case
+//! is still where the move starts (so two moderators cannot both act), makes the change, writes
+//! the history, and queues the email it causes.
 
 use crate::calendar::Calendar;
 use crate::db::Tx;
@@ -92,7 +92,7 @@ fn change(from: CaseStatus, to: CaseStatus, at: DateTime<Utc>, actor: Actor, pub
 /// Registers a confirmed question: it gets its deadline, counted in working days from the
 /// registration day on `calendar`, and goes to a department (and an executor, if chosen).
 pub async fn register(
-    tx: &mut Tx,
+    db: &crate::Db,
     case: CaseId,
     department_id: Option<i64>,
     at: DateTime<Utc>,
@@ -100,10 +100,11 @@ pub async fn register(
     calendar: &Calendar,
     working_days: u32,
 ) -> Result<NaiveDate, MoveError> {
-    facts(tx, case).await?.expect(CaseStatus::Received)?;
+    let mut tx = db.begin().await?;
+    facts(&mut tx, case).await?.expect(CaseStatus::Received)?;
     let local_day = (at + chrono::Duration::hours(5)).date_naive();
     let deadline = calendar.deadline(local_day, working_days);
-    with_tx!(tx, |conn| {
+    with_tx!(&mut tx, |conn| {
         sqlx::query("UPDATE cases SET registered_at = $1, deadline = $2, department_id = $3 WHERE id = $4")
             .bind(at)
             .bind(deadline)
@@ -113,20 +114,22 @@ pub async fn register(
             .await
             .map(drop)
     })?;
-    step(tx, case, change(CaseStatus::Received, CaseStatus::Assigned, at, actor, false)).await?;
+    step(&mut tx, case, change(CaseStatus::Received, CaseStatus::Assigned, at, actor, false)).await?;
+    tx.commit().await?;
     Ok(deadline)
 }
 
 /// The executor's answer, waiting for approval. `answer_html` must already be sanitised.
 pub async fn answer(
-    tx: &mut Tx,
+    db: &crate::Db,
     case: CaseId,
     answer_html: &str,
     at: DateTime<Utc>,
     actor: Actor,
 ) -> Result<(), MoveError> {
-    facts(tx, case).await?.expect(CaseStatus::Assigned)?;
-    with_tx!(tx, |conn| {
+    let mut tx = db.begin().await?;
+    facts(&mut tx, case).await?.expect(CaseStatus::Assigned)?;
+    with_tx!(&mut tx, |conn| {
         sqlx::query("UPDATE cases SET answer_html = $1, answered_at = $2 WHERE id = $3")
             .bind(answer_html)
             .bind(at)
@@ -135,22 +138,24 @@ pub async fn answer(
             .await
             .map(drop)
     })?;
-    step(tx, case, change(CaseStatus::Assigned, CaseStatus::Answered, at, actor, true)).await
+    step(&mut tx, case, change(CaseStatus::Assigned, CaseStatus::Answered, at, actor, true)).await?;
+    Ok(tx.commit().await?)
 }
 
 /// Approves and publishes the answer. `public_text` is the moderator's redacted copy of the
 /// question (the original stays private). The citizen is told by email, in the question's language.
 pub async fn publish(
-    tx: &mut Tx,
+    db: &crate::Db,
     case: CaseId,
     public_text: Option<&str>,
     at: DateTime<Utc>,
     actor: Actor,
     public_url: &str,
 ) -> Result<(), MoveError> {
-    let facts = facts(tx, case).await?;
+    let mut tx = db.begin().await?;
+    let facts = facts(&mut tx, case).await?;
     facts.expect(CaseStatus::Answered)?;
-    with_tx!(tx, |conn| {
+    with_tx!(&mut tx, |conn| {
         sqlx::query("UPDATE cases SET public_text = $1, published_at = $2 WHERE id = $3")
             .bind(public_text)
             .bind(at)
@@ -159,10 +164,14 @@ pub async fn publish(
             .await
             .map(drop)
     })?;
-    step(tx, case, change(CaseStatus::Answered, CaseStatus::Published, at, actor, true)).await?;
+    step(&mut tx, case, change(CaseStatus::Answered, CaseStatus::Published, at, actor, true)).await?;
     let question = public_text.unwrap_or(&facts.body_text);
-    archive::index(tx, case, &format!("{question}\n{}", strip_tags(facts.answer_html.as_deref().unwrap_or_default())))
-        .await?;
+    archive::index(
+        &mut tx,
+        case,
+        &format!("{question}\n{}", strip_tags(facts.answer_html.as_deref().unwrap_or_default())),
+    )
+    .await?;
     let lang = facts.lang();
     let link = format!("{public_url}/{lang}/questions/{}", case.0);
     let email = templates::answer_published(
@@ -173,14 +182,14 @@ pub async fn publish(
         facts.body_name(),
         &link,
     );
-    outbox::enqueue(tx, &email, at).await?;
-    Ok(())
+    outbox::enqueue(&mut tx, &email, at).await?;
+    Ok(tx.commit().await?)
 }
 
 /// Refuses to register a confirmed question, and tells the citizen why. A duplicate points to
 /// the published answer.
 pub async fn reject(
-    tx: &mut Tx,
+    db: &crate::Db,
     case: CaseId,
     reason: api::office::RejectReason,
     duplicate_of: Option<CaseId>,
@@ -188,7 +197,8 @@ pub async fn reject(
     actor: Actor,
     public_url: &str,
 ) -> Result<(), MoveError> {
-    let facts = facts(tx, case).await?;
+    let mut tx = db.begin().await?;
+    let facts = facts(&mut tx, case).await?;
     facts.expect(CaseStatus::Received)?;
     let change = Change {
         from: Some(CaseStatus::Received),
@@ -198,7 +208,7 @@ pub async fn reject(
         note: reason.as_str(),
         public: false,
     };
-    step(tx, case, change).await?;
+    step(&mut tx, case, change).await?;
     let lang = facts.lang();
     let link = duplicate_of.map(|d| format!("{public_url}/{lang}/questions/{}", d.0));
     let email = templates::question_rejected(
@@ -210,8 +220,8 @@ pub async fn reject(
         reason,
         link.as_deref(),
     );
-    outbox::enqueue(tx, &email, at).await?;
-    Ok(())
+    outbox::enqueue(&mut tx, &email, at).await?;
+    Ok(tx.commit().await?)
 }
 
 /// The body a case belongs to, for the role check before any move.
