@@ -55,6 +55,8 @@ async fn run() -> Result<(), String> {
         print!("{}", demo::staff::logins_table(&logins));
     }
 
+    tokio::spawn(expire_unconfirmed_hourly(db.clone()));
+
     // Client addresses feed the rate limits.
     let service = app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, service).with_graceful_shutdown(shutdown_signal()).await.map_err(|e| e.to_string())?;
@@ -64,6 +66,19 @@ async fn run() -> Result<(), String> {
     db.close().await;
     tracing::info!("stopped");
     Ok(())
+}
+
+/// Questions whose confirmation link ran out are marked expired once an hour.
+async fn expire_unconfirmed_hourly(db: Db) {
+    let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        every_hour.tick().await;
+        match server::store::cases::expire_unconfirmed(&db, chrono::Utc::now()).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(expired = n, "unconfirmed questions expired"),
+            Err(e) => tracing::warn!(error = %e, "cannot expire unconfirmed questions"),
+        }
+    }
 }
 
 /// Finishes the requests in flight on Ctrl+C or SIGTERM, then stops.

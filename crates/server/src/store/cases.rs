@@ -217,3 +217,31 @@ pub async fn set_confirmed_at(tx: &mut Tx, case: CaseId, at: DateTime<Utc>) -> R
 pub fn stored_lang(raw: &str) -> Lang {
     raw.parse().unwrap_or_default()
 }
+
+/// Marks questions whose confirmation link ran out as expired, with a history entry each;
+/// returns how many. Their text never reaches a moderator.
+pub async fn expire_unconfirmed(db: &Db, now: DateTime<Utc>) -> Result<usize, sqlx::Error> {
+    let ids: Vec<i64> = with_db!(db, |pool| {
+        sqlx::query_scalar("SELECT id FROM cases WHERE status = 'submitted' AND confirm_expires_at < $1 LIMIT 500")
+            .bind(now)
+            .fetch_all(pool)
+            .await
+    })?;
+    let mut expired = 0;
+    for id in ids {
+        let mut tx = db.begin().await?;
+        let change = Change {
+            from: Some(CaseStatus::Submitted),
+            to: CaseStatus::Expired,
+            at: now,
+            actor: Actor::System,
+            note: "",
+            public: false,
+        };
+        if transition(&mut tx, CaseId(id), &change).await? {
+            expired += 1;
+        }
+        tx.commit().await?;
+    }
+    Ok(expired)
+}

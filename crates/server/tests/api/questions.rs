@@ -15,6 +15,7 @@ on_both_databases!(
     a_proof_of_work_works_only_once,
     a_retry_with_the_same_idempotency_key_creates_nothing_new,
     too_many_questions_for_one_email_are_refused,
+    unconfirmed_questions_expire_after_three_days,
 );
 
 /// A category id of the body `slug`, by its code.
@@ -227,4 +228,33 @@ async fn too_many_questions_for_one_email_are_refused(app: &TestApp) {
     assert_eq!(res.json()["code"], "rate_limited");
     // Another person is not affected.
     assert_eq!(app.post_json("/api/v1/questions", &question(app, "other@mail.kz").await, &[]).await.status, 201);
+}
+
+async fn unconfirmed_questions_expire_after_three_days(app: &TestApp) {
+    let late = app.post_json("/api/v1/questions", &question(app, "late@mail.kz").await, &[]).await.json()
+        ["registration_number"]
+        .as_str()
+        .expect("number")
+        .to_owned();
+    let on_time = app.post_json("/api/v1/questions", &question(app, "on-time@mail.kz").await, &[]).await.json()
+        ["registration_number"]
+        .as_str()
+        .expect("number")
+        .to_owned();
+    let now = chrono::Utc::now();
+    assert_eq!(server::store::cases::expire_unconfirmed(&app.db, now).await.expect("expire"), 0);
+    let past = now - chrono::Duration::days(4);
+    with_db!(&app.db, |pool| {
+        sqlx::query("UPDATE cases SET confirm_expires_at = $1 WHERE registration_number = $2")
+            .bind(past)
+            .bind(&late)
+            .execute(pool)
+            .await
+            .map(drop)
+    })
+    .expect("age");
+    assert_eq!(server::store::cases::expire_unconfirmed(&app.db, now).await.expect("expire"), 1);
+    assert_eq!(status_of(app, &late).await, "expired");
+    assert_eq!(status_of(app, &on_time).await, "submitted");
+    assert_eq!(server::store::cases::expire_unconfirmed(&app.db, now).await.expect("again"), 0);
 }
