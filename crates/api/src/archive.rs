@@ -81,3 +81,25 @@ pub struct PublishedQuestion {
     pub timeline: Vec<TimelineEntry>,
     pub votes: Votes,
 }
+
+/// A public vote on an answer. `voter` is a random id the browser keeps; one vote per browser
+/// counts, and voting again changes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct VoteRequest {
+    pub satisfied: bool,
+    /// 16 to 64 letters, digits or hyphens.
+    pub voter: String,
+}
+
+/// The asker's rating of the answer, from the link in the publication email.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RatingRequest {
+    pub token: String,
+    /// 1 (bad) to 5 (excellent).
+    pub score: u8,
+    /// Optional, up to 1,000 characters; never published.
+    #[serde(default)]
+    pub comment: String,
+}

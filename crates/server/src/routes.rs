@@ -48,6 +48,8 @@ fn api_routes() -> OpenApiRouter<AppState> {
             .routes(routes!(questions::confirm))
             .routes(routes!(archive::list))
             .routes(routes!(archive::question))
+            .routes(routes!(archive::vote))
+            .routes(routes!(archive::rate))
             .routes(routes!(office::queue))
             .routes(routes!(office::register))
             .routes(routes!(office::answer))

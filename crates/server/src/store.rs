@@ -6,6 +6,7 @@ pub mod archive;
 pub mod bodies;
 pub mod calendar;
 pub mod cases;
+pub mod feedback;
 pub mod outbox;
 pub mod staff;
 pub mod workflow;

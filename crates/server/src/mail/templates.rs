@@ -17,15 +17,15 @@ fn escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;")
 }
 
-/// Builds both parts from paragraphs; a paragraph equal to `link` becomes a link in HTML.
-fn compose(to: &str, lang: Lang, subject: String, paragraphs: &[String], link: &str) -> OutgoingEmail {
+/// Builds both parts from paragraphs; a paragraph that is an address becomes a link in HTML.
+fn compose(to: &str, lang: Lang, subject: String, paragraphs: &[String]) -> OutgoingEmail {
     let mut all: Vec<String> = paragraphs.to_vec();
     all.push(signature(lang).to_owned());
     let text = all.join("\n\n");
     let html_paragraphs: String = all
         .iter()
         .map(|p| {
-            if p == link {
+            if p.starts_with("https://") || p.starts_with("http://") {
                 format!("<p><a href=\"{0}\">{0}</a></p>", escape(p))
             } else {
                 format!("<p>{}</p>", escape(p).replace('\n', "<br>"))
@@ -75,11 +75,19 @@ pub fn confirm_question(to: &str, lang: Lang, name: &str, number: &str, body_nam
             ],
         ),
     };
-    compose(to, lang, subject, &lines, link)
+    compose(to, lang, subject, &lines)
 }
 
 /// Tells the citizen that the answer is published, with the link to it.
-pub fn answer_published(to: &str, lang: Lang, name: &str, number: &str, body_name: &str, link: &str) -> OutgoingEmail {
+pub fn answer_published(
+    to: &str,
+    lang: Lang,
+    name: &str,
+    number: &str,
+    body_name: &str,
+    link: &str,
+    rate_link: &str,
+) -> OutgoingEmail {
     let (subject, lines) = match lang {
         Lang::Kk => (
             format!("Сұрағыңызға жауап жарияланды: {number}"),
@@ -89,7 +97,8 @@ pub fn answer_published(to: &str, lang: Lang, name: &str, number: &str, body_nam
                     "«{body_name}» мемлекеттік органы {number} нөмірлі сұрағыңызға жауап берді. Жауапты мына сілтеме бойынша оқи аласыз:"
                 ),
                 link.to_owned(),
-                "Жауап бетінде оған баға бере аласыз. Бұл қызметті жақсартуға көмектеседі.".to_owned(),
+                "Жауапты 1-ден 5-ке дейін бағалаңыз. Бұл қызметті жақсартуға көмектеседі:".to_owned(),
+                rate_link.to_owned(),
             ],
         ),
         Lang::Ru => (
@@ -100,7 +109,8 @@ pub fn answer_published(to: &str, lang: Lang, name: &str, number: &str, body_nam
                     "Государственный орган «{body_name}» ответил на ваш вопрос № {number}. Ответ можно прочитать по ссылке:"
                 ),
                 link.to_owned(),
-                "На странице ответа вы можете его оценить. Это помогает улучшать работу сервиса.".to_owned(),
+                "Оцените ответ от 1 до 5. Это помогает улучшать работу сервиса:".to_owned(),
+                rate_link.to_owned(),
             ],
         ),
         Lang::En => (
@@ -109,11 +119,12 @@ pub fn answer_published(to: &str, lang: Lang, name: &str, number: &str, body_nam
                 format!("Hello {name},"),
                 format!("{body_name} has answered your question {number}. You can read the answer here:"),
                 link.to_owned(),
-                "On the answer's page you can rate it. This helps to improve the service.".to_owned(),
+                "Please rate the answer from 1 to 5. This helps to improve the service:".to_owned(),
+                rate_link.to_owned(),
             ],
         ),
     };
-    compose(to, lang, subject, &lines, link)
+    compose(to, lang, subject, &lines)
 }
 
 /// Tells the citizen why the question was not registered; for a duplicate, where the answer is.
@@ -176,7 +187,7 @@ pub fn question_rejected(
         lines.push(link.to_owned());
     }
     lines.push(again.to_owned());
-    compose(to, lang, subject, &lines, link)
+    compose(to, lang, subject, &lines)
 }
 
 #[cfg(test)]

@@ -2,13 +2,18 @@
 //! here; the queries select public columns only.
 
 use crate::AppState;
-use crate::error::AppError;
+use crate::antispam::token_hash;
+use crate::error::{ApiJson, AppError};
+use crate::routes::questions::ClientAddr;
 use crate::store::archive::{self, Cursor};
-use api::archive::{ArchivePage, PublishedQuestion};
+use crate::store::{antispam, feedback};
+use api::archive::{ArchivePage, PublishedQuestion, RatingRequest, VoteRequest, Votes};
 use api::cases::CaseId;
+use api::domain::{FieldError, FieldProblem};
 use api::{BodySlug, CategoryId, ErrorCode};
 use axum::Json;
 use axum::extract::{Path, Query, State};
+use chrono::{Duration, Utc};
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -80,4 +85,92 @@ pub async fn question(
     let not_found = || AppError::new(ErrorCode::NotFound, "No published question has this id.");
     let id: i64 = id.parse().map_err(|_| not_found())?;
     archive::question(&state.db, CaseId(id)).await?.map(Json).ok_or_else(not_found)
+}
+
+/// Votes per client address per hour: enough for a person, too few to skew the counts.
+const VOTES_PER_ADDRESS_PER_HOUR: i64 = 60;
+
+/// A public satisfied/unsatisfied vote on an answer; one per browser, changeable.
+#[utoipa::path(
+    post,
+    path = "/questions/{id}/votes",
+    tag = "questions",
+    params(("id" = i64, Path, description = "The question's id")),
+    request_body = VoteRequest,
+    responses(
+        (status = 200, description = "The new counts", body = Votes),
+        (status = 404, description = "No published question has this id", body = api::ApiError),
+        (status = 422, description = "The browser id is malformed", body = api::ApiError),
+        (status = 429, description = "Too many votes from this address (`rate_limited`)", body = api::ApiError)
+    )
+)]
+pub async fn vote(
+    State(state): State<AppState>,
+    client: ClientAddr,
+    Path(id): Path<String>,
+    ApiJson(request): ApiJson<VoteRequest>,
+) -> Result<Json<Votes>, AppError> {
+    let not_found = || AppError::new(ErrorCode::NotFound, "No published question has this id.");
+    let id: i64 = id.parse().map_err(|_| not_found())?;
+    let well_formed = (16..=64).contains(&request.voter.len())
+        && request.voter.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    if !well_formed {
+        return Err(AppError::invalid_fields(vec![FieldError {
+            field: "voter".into(),
+            problem: FieldProblem::BadFormat,
+        }]));
+    }
+    let now = Utc::now();
+    let mut tx = state.db.begin().await?;
+    let allowed =
+        antispam::allow(&mut tx, &format!("vote:{}", client.0), now, Duration::hours(1), VOTES_PER_ADDRESS_PER_HOUR)
+            .await?;
+    tx.commit().await?;
+    if !allowed {
+        return Err(AppError::new(ErrorCode::RateLimited, "Too many votes from here recently."));
+    }
+    feedback::vote(&state.db, CaseId(id), &token_hash(&request.voter), request.satisfied, now)
+        .await?
+        .map(Json)
+        .ok_or_else(not_found)
+}
+
+/// The asker's rating of the answer (1-5, optional comment), through the link in the
+/// publication email; it works once.
+#[utoipa::path(
+    post,
+    path = "/questions/{id}/rating",
+    tag = "questions",
+    params(("id" = i64, Path, description = "The question's id")),
+    request_body = RatingRequest,
+    responses(
+        (status = 204, description = "Saved"),
+        (status = 410, description = "The link is unknown or was used (`link_invalid`)", body = api::ApiError),
+        (status = 422, description = "The score is not 1-5 or the comment is too long", body = api::ApiError)
+    )
+)]
+pub async fn rate(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    ApiJson(request): ApiJson<RatingRequest>,
+) -> Result<axum::http::StatusCode, AppError> {
+    let invalid = || AppError::new(ErrorCode::LinkInvalid, "This link is unknown or was used already.");
+    let id: i64 = id.parse().map_err(|_| invalid())?;
+    let mut problems = Vec::new();
+    if !(1..=5).contains(&request.score) {
+        problems.push(FieldError { field: "score".into(), problem: FieldProblem::UnknownChoice });
+    }
+    if request.comment.chars().count() > 1000 {
+        problems.push(FieldError { field: "comment".into(), problem: FieldProblem::TooLong });
+    }
+    if !problems.is_empty() {
+        return Err(AppError::invalid_fields(problems));
+    }
+    let comment = request.comment.trim();
+    match feedback::rate(&state.db, CaseId(id), &token_hash(request.token.trim()), request.score, comment, Utc::now())
+        .await?
+    {
+        feedback::Rated::Saved => Ok(axum::http::StatusCode::NO_CONTENT),
+        feedback::Rated::LinkInvalid => Err(invalid()),
+    }
 }

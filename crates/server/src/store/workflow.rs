@@ -155,10 +155,13 @@ pub async fn publish(
     let mut tx = db.begin().await?;
     let facts = facts(&mut tx, case).await?;
     facts.expect(CaseStatus::Answered)?;
+    // The asker rates the answer through a link only they receive.
+    let (rating_token, rating_hash) = crate::antispam::new_token();
     with_tx!(&mut tx, |conn| {
-        sqlx::query("UPDATE cases SET public_text = $1, published_at = $2 WHERE id = $3")
+        sqlx::query("UPDATE cases SET public_text = $1, published_at = $2, rating_token_hash = $3 WHERE id = $4")
             .bind(public_text)
             .bind(at)
+            .bind(&rating_hash)
             .bind(case.0)
             .execute(conn)
             .await
@@ -174,6 +177,7 @@ pub async fn publish(
     .await?;
     let lang = facts.lang();
     let link = format!("{public_url}/{lang}/questions/{}", case.0);
+    let rate_link = format!("{public_url}/{lang}/questions/{}/rate#{rating_token}", case.0);
     let email = templates::answer_published(
         &facts.author_email,
         lang,
@@ -181,6 +185,7 @@ pub async fn publish(
         &facts.registration_number,
         facts.body_name(),
         &link,
+        &rate_link,
     );
     outbox::enqueue(&mut tx, &email, at).await?;
     Ok(tx.commit().await?)

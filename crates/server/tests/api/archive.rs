@@ -17,6 +17,8 @@ on_both_databases!(
     publishing_emails_the_citizen_in_the_questions_language,
     registration_sets_the_deadline_on_the_calendar_and_happens_once,
     a_redacted_copy_is_what_the_public_sees_and_finds,
+    each_browser_has_one_vote_which_it_can_change,
+    the_asker_rates_the_answer_once_through_the_emailed_link,
 );
 
 async fn category(app: &TestApp, slug: &str, code: &str) -> i64 {
@@ -207,4 +209,59 @@ async fn a_redacted_copy_is_what_the_public_sees_and_finds(app: &TestApp) {
     assert!(page.text().contains("[скрыто]") && !page.text().contains("061211600012"));
     assert!(ids(&app.get("/api/v1/bodies/enbek/questions?q=061211600012").await.json()).is_empty());
     assert_eq!(ids(&app.get("/api/v1/bodies/enbek/questions?q=начислил").await.json()), [id.0]);
+}
+
+async fn each_browser_has_one_vote_which_it_can_change(app: &TestApp) {
+    let id = asked_and_published(app, "pensions", "ru", "Как подтвердить трудовой стаж за девяностые годы?").await;
+    let vote = |voter: &'static str, satisfied: bool| async move {
+        app.post_json(
+            &format!("/api/v1/questions/{}/votes", id.0),
+            &json!({ "voter": voter, "satisfied": satisfied }),
+            &[],
+        )
+        .await
+    };
+    assert_eq!(vote("browser-aaaaaaaaaaaa", true).await.json(), json!({ "satisfied": 1, "unsatisfied": 0 }));
+    assert_eq!(vote("browser-aaaaaaaaaaaa", false).await.json(), json!({ "satisfied": 0, "unsatisfied": 1 }));
+    assert_eq!(vote("browser-bbbbbbbbbbbb", true).await.json(), json!({ "satisfied": 1, "unsatisfied": 1 }));
+    let page = app.get(&format!("/api/v1/questions/{}", id.0)).await.json();
+    assert_eq!(page["votes"], json!({ "satisfied": 1, "unsatisfied": 1 }));
+    assert_eq!(vote("short", true).await.status, 422);
+    let unpublished = confirmed(app, "enbek", "pensions", "ru", "Вопрос без опубликованного ответа о пенсии.").await;
+    let res = app
+        .post_json(
+            &format!("/api/v1/questions/{}/votes", unpublished.0),
+            &json!({ "voter": "browser-cccccccccccc", "satisfied": true }),
+            &[],
+        )
+        .await;
+    assert_eq!(res.status, 404);
+}
+
+async fn the_asker_rates_the_answer_once_through_the_emailed_link(app: &TestApp) {
+    let id =
+        asked_and_published(app, "employment", "kk", "Жұмыссыздық бойынша жәрдемақыны қалай ресімдеуге болады?").await;
+    let text: String = with_db!(&app.db, |pool| {
+        sqlx::query_scalar("SELECT text_body FROM outbox ORDER BY id DESC LIMIT 1").fetch_one(pool).await
+    })
+    .expect("mail");
+    let marker = format!("/kk/questions/{}/rate#", id.0);
+    let token = text.split(&marker).nth(1).and_then(|t| t.split_whitespace().next()).expect("a rating link").to_owned();
+    let uri = format!("/api/v1/questions/{}/rating", id.0);
+    assert_eq!(app.post_json(&uri, &json!({ "token": token, "score": 6 }), &[]).await.status, 422);
+    assert_eq!(app.post_json(&uri, &json!({ "token": "guessed", "score": 5 }), &[]).await.status, 410);
+    assert_eq!(
+        app.post_json(&uri, &json!({ "token": token, "score": 5, "comment": "Рақмет!" }), &[]).await.status,
+        204
+    );
+    assert_eq!(app.post_json(&uri, &json!({ "token": token, "score": 1 }), &[]).await.status, 410, "a link works once");
+    let (rating, comment): (Option<i32>, Option<String>) = with_db!(&app.db, |pool| {
+        sqlx::query_as("SELECT rating, rating_comment FROM cases WHERE id = $1").bind(id.0).fetch_one(pool).await
+    })
+    .expect("rating");
+    assert_eq!((rating, comment.as_deref()), (Some(5), Some("Рақмет!")));
+    assert!(
+        !app.get(&format!("/api/v1/questions/{}", id.0)).await.text().contains("Рақмет"),
+        "the comment is not public"
+    );
 }
