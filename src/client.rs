@@ -98,3 +98,33 @@ pub async fn submit_question(
 pub async fn confirm_question(token: String) -> Result<QuestionReceipt, FetchError> {
     post_json("/api/v1/questions/confirm", &ConfirmRequest { token }, None).await
 }
+
+/// A page of a body's published questions; `query` and `category` filter, `after` continues.
+pub async fn archive(
+    slug: &str,
+    category: Option<i64>,
+    query: &str,
+    after: Option<&str>,
+) -> Result<api::archive::ArchivePage, FetchError> {
+    let slug = api::BodySlug::parse(slug).map_err(|_| FetchError::Server(ErrorCode::BodyNotFound))?;
+    let mut params = vec![("q", query.to_owned())];
+    if let Some(c) = category {
+        params.push(("category", c.to_string()));
+    }
+    if let Some(a) = after {
+        params.push(("after", a.to_owned()));
+    }
+    let query_string = web_sys::UrlSearchParams::new()
+        .map(|p| {
+            for (k, v) in &params {
+                p.append(k, v);
+            }
+            String::from(p.to_string())
+        })
+        .unwrap_or_default();
+    get_json(&format!("/api/v1/bodies/{slug}/questions?{query_string}")).await
+}
+
+pub async fn question(id: i64) -> Result<api::archive::PublishedQuestion, FetchError> {
+    get_json(&format!("/api/v1/questions/{id}")).await
+}

@@ -8,3 +8,4 @@ pub mod layout;
 pub mod load_error;
 pub mod page_heading;
 pub mod special_version_switch;
+pub mod status_name;

@@ -14,18 +14,26 @@ pub mod sections;
 
 use crate::components::layout::CurrentBody;
 use crate::i18n::I18nContextProvider;
+use api::bundles::Bundle;
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 
-#[component]
-pub fn App() -> impl IntoView {
+/// Context every page of both bundles shares.
+fn provide_shared_context(bundle: Bundle) {
     a11y::provide_announcer();
     provide_context(CurrentBody::default());
+    provide_context(bundle);
+}
+
+/// The main bundle: home, bodies, sections, asking and confirming a question.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_shared_context(Bundle::Main);
     view! {
         <I18nContextProvider>
             <Router>
-                <Routes fallback=pages::not_found::NotFoundPage>
+                <Routes fallback=pages::elsewhere::ElsewhereOrNotFound>
                     <Route path=path!("/") view=pages::root::RootRedirect />
                     <ParentRoute path=path!("/:lang") view=components::layout::LangLayout>
                         <Route path=path!("") view=pages::home::HomePage />
@@ -33,7 +41,26 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("questions/ask") view=pages::ask::AskPage />
                         <Route path=path!("questions/confirm") view=pages::confirm::ConfirmPage />
                         <Route path=path!(":section") view=pages::section::SectionPage />
-                        <Route path=path!("*any") view=pages::not_found::NotFoundPage />
+                        <Route path=path!("*any") view=pages::elsewhere::ElsewhereOrNotFound />
+                    </ParentRoute>
+                </Routes>
+            </Router>
+        </I18nContextProvider>
+    }
+}
+
+/// The archive bundle: a body's published questions and each question's page.
+#[component]
+pub fn ArchiveApp() -> impl IntoView {
+    provide_shared_context(Bundle::Archive);
+    view! {
+        <I18nContextProvider>
+            <Router>
+                <Routes fallback=pages::elsewhere::ElsewhereOrNotFound>
+                    <ParentRoute path=path!("/:lang") view=components::layout::LangLayout>
+                        <Route path=path!("bodies/:slug/questions") view=pages::archive::ArchivePage />
+                        <Route path=path!("questions/:id") view=pages::question::QuestionPage />
+                        <Route path=path!("*any") view=pages::elsewhere::ElsewhereOrNotFound />
                     </ParentRoute>
                 </Routes>
             </Router>

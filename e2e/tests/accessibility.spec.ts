@@ -9,12 +9,18 @@ const ROUTES = [
   '/questions/ask',
   '/questions/ask?body=enbek',
   '/questions/confirm#no-such-token',
+  ...SLUGS.map((s) => `/bodies/${s}/questions`),
+  '/bodies/enbek/questions?q=%D0%BF%D0%B5%D0%BD%D1%81%D0%B8',
+  '/questions/1',
+  '/questions/999999',
   '/no-such-page',
   '/bodies/no-such-body',
 ];
 
 for (const lang of LANGS) {
   test(`axe finds no WCAG 2.2 AA violations on any page in ${lang}`, async ({ page }) => {
+    // About thirty pages, each loaded and scanned.
+    test.setTimeout(180_000);
     const site = new SitePage(page, lang);
     for (const route of ROUTES) {
       await site.open(`/${lang}${route}`);

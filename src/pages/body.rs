@@ -95,8 +95,12 @@ fn Hub(body: Body) -> impl IntoView {
                 .map(|section| {
                     view! {
                         <li>
-                            <a href=move || {
-                                format!("/{}/{}", lang.get(), section.slug())
+                            <a href={
+                                let slug = slug.clone();
+                                move || match section {
+                                    Section::Questions => format!("/{}/bodies/{slug}/questions", lang.get()),
+                                    _ => format!("/{}/{}", lang.get(), section.slug()),
+                                }
                             }>{move || section.name(i18n)}</a>
                             <p>{move || section.about(i18n)}</p>
                         </li>

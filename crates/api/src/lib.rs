@@ -6,6 +6,7 @@
 
 pub mod archive;
 pub mod bodies;
+pub mod bundles;
 pub mod cases;
 pub mod domain;
 pub mod error;

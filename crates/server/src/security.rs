@@ -33,8 +33,12 @@ pub fn inline_script_hashes(html: &str) -> Vec<String> {
 }
 
 pub fn content_security_policy(dist_dir: Option<&Path>) -> String {
-    let html = dist_dir.and_then(|d| std::fs::read_to_string(d.join("index.html")).ok()).unwrap_or_default();
-    let scripts = inline_script_hashes(&html).join(" ");
+    let bundles = [api::bundles::Bundle::Main, api::bundles::Bundle::Archive];
+    let pages = bundles.map(|b| dist_dir.and_then(|d| std::fs::read_to_string(d.join(crate::spa::index_of(b))).ok()));
+    let mut hashes: Vec<String> = pages.iter().flatten().flat_map(|html| inline_script_hashes(html)).collect();
+    hashes.sort();
+    hashes.dedup();
+    let scripts = hashes.join(" ");
     format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {scripts}; style-src 'self'; img-src 'self' data:; \
          font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; \

@@ -27,6 +27,14 @@ fn is_app_route(path: &str) -> bool {
     first.is_empty() || first.parse::<Lang>().is_ok()
 }
 
+/// The page that starts each bundle, relative to the built app's folder.
+pub fn index_of(bundle: api::bundles::Bundle) -> &'static str {
+    match bundle {
+        api::bundles::Bundle::Main => "index.html",
+        api::bundles::Bundle::Archive => "archive/index.html",
+    }
+}
+
 pub async fn serve(State(state): State<AppState>, request: Request) -> Response {
     let Some(dist) = state.dist_dir.clone() else {
         return AppError::not_found().into_response();
@@ -53,7 +61,8 @@ pub async fn serve(State(state): State<AppState>, request: Request) -> Response 
     }
 
     let status = if is_app_route(&path) { StatusCode::OK } else { StatusCode::NOT_FOUND };
-    match tokio::fs::read(dist.join("index.html")).await {
+    let index = dist.join(index_of(api::bundles::bundle_for_path(&path)));
+    match tokio::fs::read(index).await {
         Ok(html) => Response::builder()
             .status(status)
             .header(header::CONTENT_TYPE, "text/html; charset=utf-8")

@@ -13,8 +13,15 @@ fn fake_dist() -> tempfile::TempDir {
     std::fs::write(dir.path().join("index.html"), html).expect("write");
     std::fs::write(dir.path().join("app-0123456789abcdef.js"), "export {}").expect("write");
     std::fs::write(dir.path().join("robots.txt"), "User-agent: *").expect("write");
+    std::fs::create_dir(dir.path().join("archive")).expect("mkdir");
+    let archive = format!(
+        "<!doctype html><html><head><script>{PRE_PAINT}</script><script>{ARCHIVE_LOADER}</script></head></html>"
+    );
+    std::fs::write(dir.path().join("archive/index.html"), archive).expect("write");
     dir
 }
+
+const ARCHIVE_LOADER: &str = "import('/archive/archive-0123456789abcdef.js')";
 
 #[tokio::test]
 async fn app_routes_get_the_page_and_other_addresses_a_404_page() {
@@ -57,5 +64,23 @@ async fn the_content_security_policy_admits_the_inline_script_by_hash() {
     let csp = app.get("/kk").await.header("content-security-policy").to_owned();
     assert!(csp.contains(&format!("'sha256-{hash}'")), "{csp}");
     assert!(!csp.contains("unsafe-inline"));
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn archive_pages_get_the_archive_bundle_and_its_loader_is_allowed() {
+    let dist = fake_dist();
+    let app = TestApp::with_dist(Backend::Sqlite, Some(dist.path().to_owned())).await;
+    for uri in ["/kk/bodies/enbek/questions", "/ru/questions/42"] {
+        let res = app.get(uri).await;
+        assert_eq!(res.status, 200, "{uri}");
+        assert!(res.text().contains(ARCHIVE_LOADER), "{uri} gets the archive bundle");
+    }
+    assert!(!app.get("/ru/questions/ask").await.text().contains(ARCHIVE_LOADER));
+    let csp = app.get("/kk").await.header("content-security-policy").to_owned();
+    for script in [PRE_PAINT, ARCHIVE_LOADER] {
+        let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(script.as_bytes()));
+        assert_eq!(csp.matches(&format!("'sha256-{hash}'")).count(), 1, "{script} once in {csp}");
+    }
     app.finish().await;
 }

@@ -1,0 +1,64 @@
+//! The app ships as two WebAssembly bundles so that no page downloads code it does not use:
+//! the light public pages, and the archive of answers. The server serves each path the bundle
+//! that renders it; each app hands paths of the other bundle to the browser as a full load.
+
+use crate::Lang;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bundle {
+    /// Home, bodies, sections, asking a question, confirming it.
+    Main,
+    /// A body's published questions and each question's page.
+    Archive,
+}
+
+impl Bundle {
+    /// Where the bundle's files are served from.
+    pub fn base(self) -> &'static str {
+        match self {
+            Bundle::Main => "/",
+            Bundle::Archive => "/archive/",
+        }
+    }
+}
+
+/// The bundle that renders `path`: `/{lang}/bodies/{slug}/questions` and `/{lang}/questions/{id}`
+/// are the archive's; everything else is the main app's.
+pub fn bundle_for_path(path: &str) -> Bundle {
+    let parts: Vec<&str> = path.trim_matches('/').split('/').collect();
+    let archive = match parts.as_slice() {
+        [lang, "bodies", _, "questions"] => lang.parse::<Lang>().is_ok(),
+        [lang, "questions", id] => {
+            lang.parse::<Lang>().is_ok() && !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit())
+        }
+        _ => false,
+    };
+    if archive { Bundle::Archive } else { Bundle::Main }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn archive_pages_belong_to_the_archive_bundle() {
+        assert_eq!(bundle_for_path("/kk/bodies/enbek/questions"), Bundle::Archive);
+        assert_eq!(bundle_for_path("/ru/questions/123"), Bundle::Archive);
+        assert_eq!(bundle_for_path("/en/bodies/dsm/questions/"), Bundle::Archive);
+    }
+
+    #[test]
+    fn everything_else_belongs_to_the_main_bundle() {
+        for path in [
+            "/",
+            "/kk",
+            "/ru/bodies/enbek",
+            "/ru/questions/ask",
+            "/ru/questions/confirm",
+            "/de/questions/1",
+            "/kk/questions/12a",
+        ] {
+            assert_eq!(bundle_for_path(path), Bundle::Main, "{path}");
+        }
+    }
+}
