@@ -24,10 +24,27 @@ fn archive_dir() -> PathBuf {
     dist_dir().join("archive")
 }
 
+/// Writes archive.html from index.html, so both bundles start from the same page (the same
+/// pre-paint script, whose hash the server's CSP allows); only the binary differs.
+fn write_archive_page() -> Result {
+    let index = std::fs::read_to_string(cmd::root().join("index.html")).map_err(|e| format!("index.html: {e}"))?;
+    let page = index
+        .lines()
+        .filter(|line| !line.contains(r#"rel="copy-file""#))
+        .map(|line| line.replace(r#"data-bin="app""#, r#"data-bin="archive""#))
+        .collect::<Vec<_>>()
+        .join("\n");
+    if !page.contains(r#"data-bin="archive""#) {
+        return Err("index.html has no `data-bin=\"app\"` link to turn into the archive bundle".into());
+    }
+    write(&cmd::root().join("archive.html"), page.as_bytes())
+}
+
 /// Builds the two WebAssembly bundles with Trunk (size-tuned profile) and the server (release).
 /// The main bundle first: Trunk replaces its whole folder, the archive's included.
 pub fn build() -> Result {
     cmd::step("build: app (trunk, release)");
+    write_archive_page()?;
     cmd::run(cmd::new("trunk").args(["build", "--release"]))?;
     let archive = archive_dir();
     let archive_arg = archive.to_string_lossy().into_owned();

@@ -59,6 +59,20 @@ pub enum CaseStatus {
 }
 
 impl CaseStatus {
+    pub const ALL: [CaseStatus; 11] = [
+        CaseStatus::Submitted,
+        CaseStatus::Received,
+        CaseStatus::Assigned,
+        CaseStatus::Answered,
+        CaseStatus::Published,
+        CaseStatus::Closed,
+        CaseStatus::Rejected,
+        CaseStatus::Redirected,
+        CaseStatus::Withdrawn,
+        CaseStatus::LeftWithoutConsideration,
+        CaseStatus::Expired,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             CaseStatus::Submitted => "submitted",
@@ -76,22 +90,7 @@ impl CaseStatus {
     }
 
     pub fn parse(raw: &str) -> Option<CaseStatus> {
-        use CaseStatus::*;
-        [
-            Submitted,
-            Received,
-            Assigned,
-            Answered,
-            Published,
-            Closed,
-            Rejected,
-            Redirected,
-            Withdrawn,
-            LeftWithoutConsideration,
-            Expired,
-        ]
-        .into_iter()
-        .find(|s| s.as_str() == raw)
+        CaseStatus::ALL.into_iter().find(|s| s.as_str() == raw)
     }
 }
 
