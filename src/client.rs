@@ -7,6 +7,15 @@ use gloo_net::http::{Request, Response};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+/// 32 random hex digits from the browser's cryptographic source.
+pub fn random_id() -> String {
+    let mut bytes = [0u8; 16];
+    if let Some(crypto) = web_sys::window().and_then(|w| w.crypto().ok()) {
+        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
+    }
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// Why a request gave no data, in terms the page can explain to a citizen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FetchError {
@@ -127,4 +136,22 @@ pub async fn archive(
 
 pub async fn question(id: i64) -> Result<api::archive::PublishedQuestion, FetchError> {
     get_json(&format!("/api/v1/questions/{id}")).await
+}
+
+/// Records this browser's vote on an answer; returns the new counts.
+pub async fn vote(id: i64, satisfied: bool, voter: String) -> Result<api::archive::Votes, FetchError> {
+    post_json(&format!("/api/v1/questions/{id}/votes"), &api::archive::VoteRequest { satisfied, voter }, None).await
+}
+
+/// Sends the asker's rating from the emailed link.
+pub async fn rate(id: i64, token: String, score: u8, comment: String) -> Result<(), FetchError> {
+    let request = Request::post(&format!("/api/v1/questions/{id}/rating"))
+        .header("Accept", "application/json")
+        .json(&api::archive::RatingRequest { token, score, comment })
+        .map_err(|_| FetchError::Server(ErrorCode::Internal))?;
+    let response = request.send().await.map_err(|_| FetchError::Network)?;
+    if response.ok() {
+        return Ok(());
+    }
+    read::<()>(response).await
 }

@@ -60,6 +60,7 @@ pub fn ArchiveApp() -> impl IntoView {
                     <ParentRoute path=path!("/:lang") view=components::layout::LangLayout>
                         <Route path=path!("bodies/:slug/questions") view=pages::archive::ArchivePage />
                         <Route path=path!("questions/:id") view=pages::question::QuestionPage />
+                        <Route path=path!("questions/:id/rate") view=pages::rate::RatePage />
                         <Route path=path!("*any") view=pages::elsewhere::ElsewhereOrNotFound />
                     </ParentRoute>
                 </Routes>

@@ -8,5 +8,6 @@ pub mod elsewhere;
 pub mod home;
 pub mod not_found;
 pub mod question;
+pub mod rate;
 pub mod root;
 pub mod section;

@@ -14,10 +14,9 @@ test('a citizen finds an answer in the archive and reads it', async ({ page }) =
   await page.getByLabel('Поиск по вопросам и ответам').fill('ПЕНСИ');
   await page.getByRole('button', { name: 'Найти' }).click();
   await expect(page).toHaveURL(/q=%D0%9F%D0%95%D0%9D%D0%A1%D0%98/);
+  // Fewer than the 20 of an unfiltered page, and at least one.
+  await expect(results).not.toHaveCount(20);
   await expect(results.first()).toBeVisible();
-  const count = await results.count();
-  expect(count).toBeGreaterThan(0);
-  expect(count).toBeLessThan(20);
 
   await results.first().getByRole('link').click();
   await expect(site.heading()).toHaveText(/^Вопрос ЖТ-\d{4}-\d{8}$/);

@@ -18,6 +18,7 @@ pub fn problem_text(i18n: leptos_i18n::I18nContext<Locale>, error: &FieldError) 
         ("text", TooLong) => t_string!(i18n, problem.text_long),
         ("text", _) => t_string!(i18n, problem.text_short),
         ("consent", _) => t_string!(i18n, problem.consent),
+        ("score", _) => t_string!(i18n, rate.choose),
         _ => t_string!(i18n, error_internal),
     }
 }

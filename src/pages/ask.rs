@@ -32,15 +32,6 @@ enum Trouble {
     Network,
 }
 
-/// A random key for this form, so a retried send never creates a second question.
-fn idempotency_key() -> String {
-    let mut bytes = [0u8; 16];
-    if let Some(crypto) = web_sys::window().and_then(|w| w.crypto().ok()) {
-        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
-    }
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 async fn fresh_proof() -> Option<ProofOfWork> {
     client::challenge().await.ok().map(|challenge| challenge.solve())
 }
@@ -62,7 +53,8 @@ pub fn AskPage() -> impl IntoView {
     let trouble = RwSignal::new(None::<Trouble>);
     let sending = RwSignal::new(false);
     let receipt = RwSignal::new(None::<QuestionReceipt>);
-    let key = StoredValue::new(idempotency_key());
+    // A key for this form, so a retried send never creates a second question.
+    let key = StoredValue::new(client::random_id());
     let proof = LocalResource::new(fresh_proof);
 
     let title = Signal::derive(move || {

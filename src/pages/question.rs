@@ -105,10 +105,7 @@ fn Question(q: PublishedQuestion) -> impl IntoView {
         </section>
         <section aria-labelledby="votes-heading">
             <h2 id="votes-heading">{t!(i18n, archive.votes)}</h2>
-            <p>
-                {t!(i18n, archive.satisfied)} ": " {q.votes.satisfied} " · " {t!(i18n, archive.unsatisfied)} ": "
-                {q.votes.unsatisfied}
-            </p>
+            <VoteButtons id=q.id.0 initial=q.votes />
         </section>
         <section aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">{t!(i18n, archive.timeline)}</h2>
@@ -129,5 +126,71 @@ fn Question(q: PublishedQuestion) -> impl IntoView {
                     .collect_view()}
             </ol>
         </section>
+    }
+}
+
+/// This browser's anonymous id for votes, kept between visits.
+fn voter_id() -> String {
+    let storage = window().local_storage().ok().flatten();
+    if let Some(id) = storage.as_ref().and_then(|s| s.get_item("voter").ok().flatten()) {
+        return id;
+    }
+    let id = client::random_id();
+    if let Some(s) = storage {
+        let _ = s.set_item("voter", &id);
+    }
+    id
+}
+
+/// "Satisfied" / "Not satisfied": toggle buttons with the counts; one vote per browser,
+/// which it may change.
+#[component]
+fn VoteButtons(id: i64, initial: api::archive::Votes) -> impl IntoView {
+    let i18n = use_i18n();
+    let announcer = crate::a11y::use_announcer();
+    let votes = RwSignal::new(initial);
+    let key = format!("vote:{id}");
+    let stored = window().local_storage().ok().flatten().and_then(|s| s.get_item(&key).ok().flatten());
+    let mine = RwSignal::new(stored.map(|v| v == "yes"));
+    let cast = move |satisfied: bool| {
+        let key = format!("vote:{id}");
+        leptos::task::spawn_local(async move {
+            if let Ok(counts) = client::vote(id, satisfied, voter_id()).await {
+                if votes.is_disposed() {
+                    return;
+                }
+                votes.set(counts);
+                mine.set(Some(satisfied));
+                if let Some(s) = window().local_storage().ok().flatten() {
+                    let _ = s.set_item(&key, if satisfied { "yes" } else { "no" });
+                }
+                announcer.say(t_string!(i18n, vote.thanks));
+            }
+        });
+    };
+    view! {
+        <p>{t!(i18n, vote.prompt)}</p>
+        <div class="vote-buttons">
+            <button
+                type="button"
+                class="button button-secondary"
+                aria-pressed=move || (mine.get() == Some(true)).to_string()
+                on:click=move |_| cast(true)
+            >
+                {t!(i18n, vote.yes)}
+                ": "
+                {move || votes.get().satisfied}
+            </button>
+            <button
+                type="button"
+                class="button button-secondary"
+                aria-pressed=move || (mine.get() == Some(false)).to_string()
+                on:click=move |_| cast(false)
+            >
+                {t!(i18n, vote.no)}
+                ": "
+                {move || votes.get().unsatisfied}
+            </button>
+        </div>
     }
 }

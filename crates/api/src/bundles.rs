@@ -22,13 +22,13 @@ impl Bundle {
     }
 }
 
-/// The bundle that renders `path`: `/{lang}/bodies/{slug}/questions` and `/{lang}/questions/{id}`
-/// are the archive's; everything else is the main app's.
+/// The bundle that renders `path`: `/{lang}/bodies/{slug}/questions`, `/{lang}/questions/{id}`
+/// and its `/rate` page are the archive's; everything else is the main app's.
 pub fn bundle_for_path(path: &str) -> Bundle {
     let parts: Vec<&str> = path.trim_matches('/').split('/').collect();
     let archive = match parts.as_slice() {
         [lang, "bodies", _, "questions"] => lang.parse::<Lang>().is_ok(),
-        [lang, "questions", id] => {
+        [lang, "questions", id] | [lang, "questions", id, "rate"] => {
             lang.parse::<Lang>().is_ok() && !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit())
         }
         _ => false,
@@ -45,6 +45,8 @@ mod tests {
         assert_eq!(bundle_for_path("/kk/bodies/enbek/questions"), Bundle::Archive);
         assert_eq!(bundle_for_path("/ru/questions/123"), Bundle::Archive);
         assert_eq!(bundle_for_path("/en/bodies/dsm/questions/"), Bundle::Archive);
+        assert_eq!(bundle_for_path("/kk/questions/7/rate"), Bundle::Archive);
+        assert_eq!(bundle_for_path("/kk/questions/7/rate"), Bundle::Archive);
     }
 
     #[test]
