@@ -11,9 +11,12 @@ pub mod questions;
 use crate::error::AppError;
 use crate::{AppState, security, spa, telemetry};
 use api::ErrorCode;
+use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::http::request::Parts;
 use axum::response::IntoResponse;
 use axum::routing::{any, get};
 use axum::{Json, Router};
+use std::net::SocketAddr;
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -79,6 +82,24 @@ pub fn app(state: AppState) -> Router {
         .with_state(state);
     let router = security::headers(router, &csp);
     telemetry::layers(router)
+}
+
+/// The client's network address, for rate limits; never logged.
+pub struct ClientAddr(pub String);
+
+impl FromRequestParts<AppState> for ClientAddr {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let forwarded = state
+            .trust_proxy
+            .then(|| {
+                parts.headers.get("x-forwarded-for")?.to_str().ok()?.split(',').next().map(|a| a.trim().to_owned())
+            })
+            .flatten();
+        let direct = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string());
+        Ok(ClientAddr(forwarded.or(direct).unwrap_or_else(|| "unknown".into())))
+    }
 }
 
 async fn api_not_found() -> AppError {

@@ -4,7 +4,7 @@
 use crate::AppState;
 use crate::antispam::token_hash;
 use crate::error::{ApiJson, AppError};
-use crate::routes::questions::ClientAddr;
+use crate::routes::ClientAddr;
 use crate::store::archive::{self, Cursor};
 use crate::store::{antispam, feedback};
 use api::archive::{ArchivePage, PublishedQuestion, RatingRequest, VoteRequest, Votes};

@@ -5,7 +5,7 @@
 use crate::AppState;
 use crate::auth::{self, Staff};
 use crate::error::{ApiJson, AppError};
-use crate::routes::questions::ClientAddr;
+use crate::routes::ClientAddr;
 use api::ApiError;
 use api::staff::{LoginRequest, Me};
 use axum::Json;

@@ -5,41 +5,22 @@ use crate::AppState;
 use crate::antispam::{new_token, token_hash};
 use crate::error::{ApiJson, AppError};
 use crate::mail::templates;
+use crate::routes::ClientAddr;
 use crate::store::cases::{self, Actor, Change, NewQuestion};
 use crate::store::{antispam, outbox};
 use api::cases::{CaseStatus, Challenge, Channel, ConfirmRequest, QuestionReceipt, QuestionSubmission};
 use api::domain::{FieldError, FieldProblem, RegistrationNumber};
 use api::{ApiError, ErrorCode};
 use axum::Json;
-use axum::extract::{ConnectInfo, FromRequestParts, State};
-use axum::http::request::Parts;
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use chrono::{DateTime, Duration, Utc};
-use std::net::SocketAddr;
 
 /// How long the confirmation link works; the email's wording says three days.
 pub const CONFIRM_WITHIN: Duration = Duration::days(3);
 /// Questions per client address per hour, and per email address per day.
 const PER_ADDRESS_PER_HOUR: i64 = 10;
 const PER_EMAIL_PER_DAY: i64 = 5;
-
-/// The client's network address, for rate limits; never logged.
-pub struct ClientAddr(pub String);
-
-impl FromRequestParts<AppState> for ClientAddr {
-    type Rejection = std::convert::Infallible;
-
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let forwarded = state
-            .trust_proxy
-            .then(|| {
-                parts.headers.get("x-forwarded-for")?.to_str().ok()?.split(',').next().map(|a| a.trim().to_owned())
-            })
-            .flatten();
-        let direct = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string());
-        Ok(ClientAddr(forwarded.or(direct).unwrap_or_else(|| "unknown".into())))
-    }
-}
 
 fn spam_check_failed() -> AppError {
     AppError::new(

@@ -26,18 +26,14 @@ pub enum MoveError {
 
 /// What a move needs to know about a case (private fields included: staff only).
 #[derive(Debug, sqlx::FromRow)]
-pub struct CaseFacts {
-    pub id: i64,
+struct CaseFacts {
     pub registration_number: String,
     pub status: String,
     pub lang: String,
     pub author_name: String,
     pub author_email: String,
     pub body_text: String,
-    pub public_text: Option<String>,
     pub answer_html: Option<String>,
-    pub body_id: i64,
-    pub body_slug: String,
     pub body_kk: String,
     pub body_ru: String,
     pub body_en: String,
@@ -65,11 +61,18 @@ impl CaseFacts {
     }
 }
 
-pub async fn facts(tx: &mut Tx, case: CaseId) -> Result<CaseFacts, MoveError> {
+/// The facts of a case that must be in `status` for the move to start.
+async fn facts_in(tx: &mut Tx, case: CaseId, status: CaseStatus) -> Result<CaseFacts, MoveError> {
+    let facts = facts(tx, case).await?;
+    facts.expect(status)?;
+    Ok(facts)
+}
+
+async fn facts(tx: &mut Tx, case: CaseId) -> Result<CaseFacts, MoveError> {
     let row: Option<CaseFacts> = with_tx!(tx, |conn| {
         sqlx::query_as(
-            "SELECT c.id, c.registration_number, c.status, c.lang, c.author_name, c.author_email, c.body_text, \
-             c.public_text, c.answer_html, c.body_id, b.slug AS body_slug, b.name_kk AS body_kk, b.name_ru AS body_ru, \
+            "SELECT c.registration_number, c.status, c.lang, c.author_name, c.author_email, c.body_text, \
+             c.answer_html, b.name_kk AS body_kk, b.name_ru AS body_ru, \
              b.name_en AS body_en FROM cases c JOIN bodies b ON b.id = c.body_id WHERE c.id = $1",
         )
         .bind(case.0)
@@ -101,7 +104,7 @@ pub async fn register(
     working_days: u32,
 ) -> Result<NaiveDate, MoveError> {
     let mut tx = db.begin().await?;
-    facts(&mut tx, case).await?.expect(CaseStatus::Received)?;
+    facts_in(&mut tx, case, CaseStatus::Received).await?;
     let local_day = (at + chrono::Duration::hours(5)).date_naive();
     let deadline = calendar.deadline(local_day, working_days);
     with_tx!(&mut tx, |conn| {
@@ -128,7 +131,7 @@ pub async fn answer(
     actor: Actor,
 ) -> Result<(), MoveError> {
     let mut tx = db.begin().await?;
-    facts(&mut tx, case).await?.expect(CaseStatus::Assigned)?;
+    facts_in(&mut tx, case, CaseStatus::Assigned).await?;
     with_tx!(&mut tx, |conn| {
         sqlx::query("UPDATE cases SET answer_html = $1, answered_at = $2 WHERE id = $3")
             .bind(answer_html)
@@ -153,8 +156,7 @@ pub async fn publish(
     public_url: &str,
 ) -> Result<(), MoveError> {
     let mut tx = db.begin().await?;
-    let facts = facts(&mut tx, case).await?;
-    facts.expect(CaseStatus::Answered)?;
+    let facts = facts_in(&mut tx, case, CaseStatus::Answered).await?;
     // The asker rates the answer through a link only they receive.
     let (rating_token, rating_hash) = crate::antispam::new_token();
     with_tx!(&mut tx, |conn| {
@@ -203,8 +205,7 @@ pub async fn reject(
     public_url: &str,
 ) -> Result<(), MoveError> {
     let mut tx = db.begin().await?;
-    let facts = facts(&mut tx, case).await?;
-    facts.expect(CaseStatus::Received)?;
+    let facts = facts_in(&mut tx, case, CaseStatus::Received).await?;
     let change = Change {
         from: Some(CaseStatus::Received),
         to: CaseStatus::Rejected,
