@@ -1,5 +1,5 @@
-//! The app ships as two WebAssembly bundles so that no page downloads code it does not use:
-//! the light public pages, and the archive of answers. The server serves each path the bundle
+//! The app ships as three WebAssembly bundles so that no page downloads code it does not use:
+//! the light public pages, the archive of answers, and the staff office. The server serves each path the bundle
 //! that renders it; each app hands paths of the other bundle to the browser as a full load.
 
 use crate::Lang;
@@ -10,22 +10,33 @@ pub enum Bundle {
     Main,
     /// A body's published questions and each question's page.
     Archive,
+    /// The staff office: everything under `/{lang}/office`.
+    Office,
 }
 
 impl Bundle {
+    pub const ALL: [Bundle; 3] = [Bundle::Main, Bundle::Archive, Bundle::Office];
+
     /// Where the bundle's files are served from.
     pub fn base(self) -> &'static str {
         match self {
             Bundle::Main => "/",
             Bundle::Archive => "/archive/",
+            Bundle::Office => "/office/",
         }
     }
 }
 
 /// The bundle that renders `path`: `/{lang}/bodies/{slug}/questions`, `/{lang}/questions/{id}`
-/// and its `/rate` page are the archive's; everything else is the main app's.
+/// and its `/rate` page are the archive's; `/{lang}/office/...` the office's; everything else is
+/// the main app's.
 pub fn bundle_for_path(path: &str) -> Bundle {
     let parts: Vec<&str> = path.trim_matches('/').split('/').collect();
+    if let [lang, "office", ..] = parts.as_slice()
+        && lang.parse::<Lang>().is_ok()
+    {
+        return Bundle::Office;
+    }
     let archive = match parts.as_slice() {
         [lang, "bodies", _, "questions"] => lang.parse::<Lang>().is_ok(),
         [lang, "questions", id] | [lang, "questions", id, "rate"] => {
@@ -47,6 +58,14 @@ mod tests {
         assert_eq!(bundle_for_path("/en/bodies/dsm/questions/"), Bundle::Archive);
         assert_eq!(bundle_for_path("/kk/questions/7/rate"), Bundle::Archive);
         assert_eq!(bundle_for_path("/kk/questions/7/rate"), Bundle::Archive);
+    }
+
+    #[test]
+    fn office_pages_belong_to_the_office_bundle() {
+        for path in ["/kk/office", "/ru/office/", "/en/office/login", "/kk/office/cases/12", "/ru/office/enbek/cases"] {
+            assert_eq!(bundle_for_path(path), Bundle::Office, "{path}");
+        }
+        assert_eq!(bundle_for_path("/de/office"), Bundle::Main);
     }
 
     #[test]

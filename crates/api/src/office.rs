@@ -2,11 +2,34 @@
 //! the case's body.
 
 use crate::archive::CategoryRef;
-use crate::cases::{CaseId, CaseStatus};
+use crate::cases::{CaseId, CaseStatus, PublishAs};
 use crate::domain::RegistrationNumber;
 use crate::domain::personal_data::PersonalDataKind;
-use crate::{DepartmentId, Lang};
+use crate::{BodySlug, CategoryId, DepartmentId, Lang};
 use serde::{Deserialize, Serialize};
+
+/// The id of a staff account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(transparent)]
+pub struct UserId(pub i64);
+
+/// A staff member as other staff see them: the name only.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StaffRef {
+    pub id: UserId,
+    pub name: String,
+}
+
+/// An executor of a body, for the moderator's "assign to" choice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Executor {
+    pub id: UserId,
+    pub name: String,
+    pub department_id: Option<DepartmentId>,
+}
 
 /// A case in a staff queue.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -24,12 +47,55 @@ pub struct OfficeCase {
     pub text: String,
     /// Personal data spotted in the text, for the moderator to hide in the public copy.
     pub personal_data: Vec<PersonalDataKind>,
+    /// The category the text suggests (keyword rules), when it differs from none.
+    pub suggested_category: Option<CategoryId>,
+    pub department_id: Option<DepartmentId>,
+    /// The executor the case is assigned to, if one was chosen.
+    pub executor: Option<StaffRef>,
+    /// Working days left until the deadline on the calendar: 0 on the last day, negative once
+    /// overdue. `None` before registration and once published or rejected.
+    pub working_days_left: Option<i32>,
+}
+
+/// One entry of a case's history, as staff see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct HistoryEntry {
+    /// Unix seconds.
+    pub at: i64,
+    /// The staff member's name; `None` for the citizen or the system.
+    pub actor: Option<String>,
+    pub from: Option<CaseStatus>,
+    pub to: CaseStatus,
+    /// The reason code of a rejection, the reason of a return, or the bodies of a redirection.
+    pub note: String,
+}
+
+/// A case with everything staff need to act on it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CaseDetail {
+    #[serde(flatten)]
+    pub case: OfficeCase,
+    pub body: BodySlug,
+    /// The asker's name (private: staff only; the public sees initials or nothing).
+    pub author_name: String,
+    pub publish_as: PublishAs,
+    /// The moderator's redacted copy of the question, once published.
+    pub public_text: Option<String>,
+    /// The answer (sanitised HTML), once drafted.
+    pub answer_html: Option<String>,
+    pub history: Vec<HistoryEntry>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RegisterRequest {
     pub department_id: Option<DepartmentId>,
+    /// An executor of the body; the case goes to their "my cases".
+    pub executor_id: Option<UserId>,
+    /// Sets or corrects the category (one of the body's).
+    pub category_id: Option<CategoryId>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -83,4 +149,88 @@ pub struct RejectRequest {
     pub reason: RejectReason,
     /// For `duplicate`: the published question that already answers it.
     pub duplicate_of: Option<CaseId>,
+}
+
+/// Sends a question waiting for moderation to the competent body; its number stays.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RedirectRequest {
+    /// The competent body.
+    pub body: BodySlug,
+}
+
+/// Sends an answer back to the executor for rework instead of publishing it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReturnRequest {
+    /// What to change; 1 to 1,000 characters.
+    pub note: String,
+}
+
+/// What makes a calendar date differ from an ordinary weekday or weekend.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum DayKind {
+    /// A public holiday: not worked.
+    Holiday,
+    /// A rest day: a holiday moved off a weekend, or a government transfer.
+    DayOff,
+    /// A weekend day made a working day by a government transfer.
+    WorkingDay,
+}
+
+impl DayKind {
+    pub const ALL: [DayKind; 3] = [DayKind::Holiday, DayKind::DayOff, DayKind::WorkingDay];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DayKind::Holiday => "holiday",
+            DayKind::DayOff => "day_off",
+            DayKind::WorkingDay => "working_day",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<DayKind> {
+        DayKind::ALL.into_iter().find(|k| k.as_str() == raw)
+    }
+}
+
+/// One entry of the working-day calendar.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CalendarEntry {
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    pub kind: DayKind,
+    /// The holiday's name or the decree of a transfer.
+    pub note: String,
+    /// `true` for entries generated from the law; an administrator's entry replaces one.
+    pub standard: bool,
+}
+
+/// An administrator's calendar entry for one date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CalendarChange {
+    pub kind: DayKind,
+    /// Why: 1 to 200 characters, such as the decree of a transfer.
+    pub note: String,
+}
+
+/// A body's settings that administrators change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BodySettings {
+    /// Working days to answer a question, counted from registration: 1 to 30 (15 by default).
+    pub answer_working_days: u16,
+}
+
+impl BodySettings {
+    pub const DEFAULT_ANSWER_WORKING_DAYS: u16 = 15;
+    pub const MAX_ANSWER_WORKING_DAYS: u16 = 30;
+
+    pub fn is_valid(self) -> bool {
+        (1..=Self::MAX_ANSWER_WORKING_DAYS).contains(&self.answer_working_days)
+    }
 }

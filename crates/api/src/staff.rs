@@ -78,6 +78,8 @@ pub struct Me {
     pub name: String,
     pub email: String,
     pub memberships: Vec<Membership>,
+    /// Runs the whole platform: edits the working-day calendar.
+    pub platform_admin: bool,
     /// Send it back in the `X-CSRF-Token` header with every request that changes something.
     pub csrf_token: String,
 }

@@ -32,6 +32,7 @@ pub fn index_of(bundle: api::bundles::Bundle) -> &'static str {
     match bundle {
         api::bundles::Bundle::Main => "index.html",
         api::bundles::Bundle::Archive => "archive/index.html",
+        api::bundles::Bundle::Office => "office/index.html",
     }
 }
 
