@@ -38,7 +38,7 @@ impl Drop for AbortOnDrop {
     }
 }
 
-async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, FetchError> {
+pub(crate) async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, FetchError> {
     let guard = AbortOnDrop(web_sys::AbortController::new().ok());
     let signal = guard.0.as_ref().map(|c| c.signal());
     let response = Request::get(path)
@@ -69,7 +69,7 @@ async fn post_json<B: Serialize, T: DeserializeOwned>(
 }
 
 /// The data of a successful answer, or the error the server explained.
-async fn read<T: DeserializeOwned>(response: Response) -> Result<T, FetchError> {
+pub(crate) async fn read<T: DeserializeOwned>(response: Response) -> Result<T, FetchError> {
     if response.ok() {
         return response.json().await.map_err(|_| FetchError::Server(ErrorCode::Internal));
     }

@@ -9,6 +9,7 @@ pub mod a11y;
 pub mod client;
 pub mod components;
 pub mod lang;
+pub mod office;
 pub mod pages;
 pub mod sections;
 
@@ -61,6 +62,31 @@ pub fn ArchiveApp() -> impl IntoView {
                         <Route path=path!("bodies/:slug/questions") view=pages::archive::ArchivePage />
                         <Route path=path!("questions/:id") view=pages::question::QuestionPage />
                         <Route path=path!("questions/:id/rate") view=pages::rate::RatePage />
+                        <Route path=path!("*any") view=pages::elsewhere::ElsewhereOrNotFound />
+                    </ParentRoute>
+                </Routes>
+            </Router>
+        </I18nContextProvider>
+    }
+}
+
+/// The office bundle: staff sign-in and everything under `/{lang}/office`.
+#[component]
+pub fn OfficeApp() -> impl IntoView {
+    provide_shared_context(Bundle::Office);
+    view! {
+        <I18nContextProvider>
+            <Router>
+                <Routes fallback=pages::elsewhere::ElsewhereOrNotFound>
+                    <ParentRoute path=path!("/:lang") view=components::layout::LangLayout>
+                        <ParentRoute path=path!("office") view=office::shell::OfficeShell>
+                            <Route path=path!("") view=office::home::OfficeHome />
+                            <Route path=path!("calendar") view=office::calendar::CalendarPage />
+                            <Route path=path!("cases/:id") view=office::case::CasePage />
+                            <Route path=path!(":slug/cases") view=office::cases::CaseListPage />
+                            <Route path=path!(":slug/settings") view=office::settings::SettingsPage />
+                            <Route path=path!("*any") view=pages::not_found::NotFoundPage />
+                        </ParentRoute>
                         <Route path=path!("*any") view=pages::elsewhere::ElsewhereOrNotFound />
                     </ParentRoute>
                 </Routes>

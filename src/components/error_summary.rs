@@ -19,6 +19,18 @@ pub fn problem_text(i18n: leptos_i18n::I18nContext<Locale>, error: &FieldError) 
         ("text", _) => t_string!(i18n, problem.text_short),
         ("consent", _) => t_string!(i18n, problem.consent),
         ("score", _) => t_string!(i18n, rate.choose),
+        ("password", _) => t_string!(i18n, problem.password_missing),
+        ("department_id", _) => t_string!(i18n, problem.department),
+        ("executor_id", _) => t_string!(i18n, problem.executor),
+        ("reason", _) => t_string!(i18n, problem.reason),
+        ("duplicate_of", _) => t_string!(i18n, problem.duplicate_of),
+        ("answer_html", _) => t_string!(i18n, problem.answer),
+        ("public_text", _) => t_string!(i18n, problem.public_text),
+        ("note", TooLong) => t_string!(i18n, problem.note_long),
+        ("note", _) => t_string!(i18n, problem.note_missing),
+        ("date", _) => t_string!(i18n, problem.date),
+        ("kind", _) => t_string!(i18n, problem.day_kind),
+        ("answer_working_days", _) => t_string!(i18n, problem.answer_days),
         _ => t_string!(i18n, error_internal),
     }
 }

@@ -436,7 +436,7 @@ fn FormStep(
     }
 }
 
-fn kind_text(i18n: leptos_i18n::I18nContext<Locale>, kind: PersonalDataKind) -> &'static str {
+pub fn kind_text(i18n: leptos_i18n::I18nContext<Locale>, kind: PersonalDataKind) -> &'static str {
     match kind {
         PersonalDataKind::Iin => t_string!(i18n, pd.iin),
         PersonalDataKind::Phone => t_string!(i18n, pd.phone),

@@ -18,47 +18,45 @@ pub fn server_binary() -> PathBuf {
     cmd::target_dir().join("release").join("server")
 }
 
-/// The archive bundle, built from archive.html into a folder of the main one
-/// (crates/api/src/bundles.rs says which paths it renders).
-fn archive_dir() -> PathBuf {
-    dist_dir().join("archive")
+/// The bundles besides the main one, each built from `<name>.html` into `dist/<name>/` and
+/// served under `/<name>/` (crates/api/src/bundles.rs says which paths each renders).
+const EXTRA_BUNDLES: [&str; 2] = ["archive", "office"];
+
+fn bundle_dir(name: &str) -> PathBuf {
+    dist_dir().join(name)
 }
 
-/// Writes archive.html from index.html, so both bundles start from the same page (the same
+/// Writes `<name>.html` from index.html, so every bundle starts from the same page (the same
 /// pre-paint script, whose hash the server's CSP allows); only the binary differs.
-fn write_archive_page() -> Result {
+fn write_bundle_page(name: &str) -> Result {
     let index = std::fs::read_to_string(cmd::root().join("index.html")).map_err(|e| format!("index.html: {e}"))?;
+    let bin = format!(r#"data-bin="{name}""#);
     let page = index
         .lines()
         .filter(|line| !line.contains(r#"rel="copy-file""#))
-        .map(|line| line.replace(r#"data-bin="app""#, r#"data-bin="archive""#))
+        .map(|line| line.replace(r#"data-bin="app""#, &bin))
         .collect::<Vec<_>>()
         .join("\n");
-    if !page.contains(r#"data-bin="archive""#) {
-        return Err("index.html has no `data-bin=\"app\"` link to turn into the archive bundle".into());
+    if !page.contains(&bin) {
+        return Err(format!("index.html has no `data-bin=\"app\"` link to turn into the {name} bundle"));
     }
-    write(&cmd::root().join("archive.html"), page.as_bytes())
+    write(&cmd::root().join(format!("{name}.html")), page.as_bytes())
 }
 
-/// Builds the two WebAssembly bundles with Trunk (size-tuned profile) and the server (release).
-/// The main bundle first: Trunk replaces its whole folder, the archive's included.
+/// Builds the WebAssembly bundles with Trunk (size-tuned profile) and the server (release).
+/// The main bundle first: Trunk replaces its whole folder, the other bundles' included.
 pub fn build() -> Result {
     cmd::step("build: app (trunk, release)");
-    write_archive_page()?;
     cmd::run(cmd::new("trunk").args(["build", "--release"]))?;
-    let archive = archive_dir();
-    let archive_arg = archive.to_string_lossy().into_owned();
-    cmd::run(cmd::new("trunk").args([
-        "build",
-        "archive.html",
-        "--release",
-        "--dist",
-        &archive_arg,
-        "--public-url",
-        "/archive/",
-    ]))?;
     precompress(&dist_dir())?;
-    precompress(&archive)?;
+    for name in EXTRA_BUNDLES {
+        write_bundle_page(name)?;
+        let dir = bundle_dir(name).to_string_lossy().into_owned();
+        let page = format!("{name}.html");
+        let public_url = format!("/{name}/");
+        cmd::run(cmd::new("trunk").args(["build", &page, "--release", "--dist", &dir, "--public-url", &public_url]))?;
+        precompress(&bundle_dir(name))?;
+    }
     cmd::step("build: server (release)");
     cmd::run(cmd::new("cargo").args(["build", "--release", "--package", "server"]))
 }
@@ -80,9 +78,11 @@ fn precompress(dir: &Path) -> Result {
 /// Prints the gzip size of what a first page of each bundle loads and fails above the budget.
 pub fn check_budget() -> Result {
     cmd::step("first-load budget (gzip)");
-    for (name, dir) in [("main bundle", dist_dir()), ("archive bundle", archive_dir())] {
-        println!("  {name}");
-        bundle_budget(&dir)?;
+    println!("  main bundle");
+    bundle_budget(&dist_dir())?;
+    for name in EXTRA_BUNDLES {
+        println!("  {name} bundle");
+        bundle_budget(&bundle_dir(name))?;
     }
     Ok(())
 }

@@ -4,6 +4,7 @@
 //! Input from outside becomes one of these types through `parse`, so invalid values cannot
 //! travel past the edge.
 
+pub mod answer_text;
 pub mod archive;
 pub mod bodies;
 pub mod bundles;

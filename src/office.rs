@@ -1,0 +1,44 @@
+//! The staff office: sign-in, the case lists, a case with the moves its status allows, the
+//! working-day calendar and a body's settings. A bundle of its own (crates/api/src/bundles.rs).
+
+pub mod calendar;
+pub mod case;
+pub mod case_actions;
+pub mod cases;
+pub mod client;
+pub mod home;
+pub mod settings;
+pub mod shell;
+
+use api::staff::{Me, Role};
+use leptos::prelude::*;
+
+/// The signed-in staff member; `None` shows the sign-in form in place of any office page.
+#[derive(Clone, Copy)]
+pub struct Session(pub RwSignal<Option<Me>>);
+
+pub fn use_session() -> Session {
+    expect_context::<Session>()
+}
+
+impl Session {
+    /// The token every change repeats in its `X-CSRF-Token` header.
+    pub fn csrf(self) -> String {
+        self.0.with_untracked(|me| me.as_ref().map(|m| m.csrf_token.clone()).unwrap_or_default())
+    }
+
+    /// Whether the staff member holds one of `roles` in the body (administrators hold them all).
+    pub fn may(self, slug: &str, roles: &[Role]) -> bool {
+        self.0.with(|me| {
+            me.as_ref().is_some_and(|me| {
+                me.memberships
+                    .iter()
+                    .any(|m| m.body.as_str() == slug && (m.role == Role::Administrator || roles.contains(&m.role)))
+            })
+        })
+    }
+
+    pub fn platform_admin(self) -> bool {
+        self.0.with(|me| me.as_ref().is_some_and(|me| me.platform_admin))
+    }
+}

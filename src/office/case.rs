@@ -1,0 +1,195 @@
+//! One case as staff see it: the facts, the question (with a warning when it holds personal
+//! data), the answer, the moves its status allows to this staff member, and the full history.
+
+use crate::client::{self, FetchError};
+use crate::components::load_error::LoadError;
+use crate::components::page_heading::PageHeading;
+use crate::components::status_name::{local_date, status_name};
+use crate::i18n::*;
+use crate::lang::use_lang;
+use crate::office::case_actions::CaseActions;
+use crate::office::cases::Deadline;
+use crate::office::client::case;
+use crate::pages::ask::kind_text;
+use api::cases::PublishAs;
+use api::office::{CaseDetail, HistoryEntry};
+use api::{Body, ErrorCode};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+/// What the last move did, shown above the case after it reloads.
+#[derive(Clone, Copy)]
+pub struct Outcome(pub RwSignal<Option<String>>);
+
+#[component]
+pub fn CasePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.read().get("id").and_then(|id| id.parse::<i64>().ok()));
+    let detail = LocalResource::new(move || {
+        let id = id.get();
+        async move {
+            let detail = case(id.ok_or(FetchError::Server(ErrorCode::NotFound))?).await?;
+            let body = client::body(detail.body.as_str()).await?;
+            Ok::<_, FetchError>((detail, body))
+        }
+    });
+    let outcome = Outcome(RwSignal::new(None));
+    let title = Signal::derive(move || {
+        detail
+            .get()
+            .and_then(Result::ok)
+            .map(|(d, _)| format!("{} {}", t_string!(i18n, office.case_title), d.case.number.as_str()))
+            .unwrap_or_else(|| t_string!(i18n, office.case_title).to_owned())
+    });
+    let reload = Callback::new(move |message: String| {
+        outcome.0.set(Some(message));
+        detail.refetch();
+    });
+    let loading = move || view! { <p role="status">{t!(i18n, loading)}</p> };
+    view! {
+        <PageHeading text=title />
+        <div id="case-outcome" tabindex="-1" role="status" class:panel-success=move || outcome.0.with(Option::is_some)>
+            {move || outcome.0.get()}
+        </div>
+        <Transition fallback=loading>
+            {move || Suspend::new(async move {
+                match detail.await {
+                    Ok((detail, body)) => view! { <CaseView detail body reload /> }.into_any(),
+                    Err(FetchError::Server(ErrorCode::NotFound)) => {
+                        view! {
+                            <p class="status-error" role="alert">
+                                {t!(i18n, office.case_not_found)}
+                            </p>
+                        }
+                            .into_any()
+                    }
+                    Err(FetchError::Server(ErrorCode::Forbidden)) => {
+                        view! {
+                            <p class="status-error" role="alert">
+                                {t!(i18n, office.forbidden)}
+                            </p>
+                        }
+                            .into_any()
+                    }
+                    Err(error) => view! { <LoadError error on_retry=move |_| detail.refetch() /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn CaseView(detail: CaseDetail, body: Body, reload: Callback<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = use_lang();
+    let case = detail.case.clone();
+    let category = case.category.as_ref().map(|c| c.name.get(lang.get_untracked()).to_owned());
+    let department = case
+        .department_id
+        .and_then(|id| body.departments.iter().find(|d| d.id == id))
+        .map(|d| d.name.get(lang.get_untracked()).to_owned());
+    let author = match detail.publish_as {
+        PublishAs::Initials => format!("{} ({})", detail.author_name, t_string!(i18n, office.published_as_initials)),
+        PublishAs::Anonymous => format!("{} ({})", detail.author_name, t_string!(i18n, office.published_as_anonymous)),
+    };
+    let warning = (!case.personal_data.is_empty()).then(|| {
+        let kinds: Vec<&str> = case.personal_data.iter().map(|k| kind_text(i18n, *k)).collect();
+        view! {
+            <p class="warning" role="note">
+                <strong>{t!(i18n, office.personal_data_warning)}</strong>
+                " "
+                {kinds.join(", ")}
+            </p>
+        }
+    });
+    let dash = || "—".to_owned();
+    view! {
+        <dl class="facts">
+            <dt>{t!(i18n, office.status)}</dt>
+            <dd>{move || status_name(i18n, case.status)}</dd>
+            <dt>{t!(i18n, office.body)}</dt>
+            <dd>{body.name.get(lang.get_untracked()).to_owned()}</dd>
+            <dt>{t!(i18n, office.received)}</dt>
+            <dd>{local_date(case.submitted_at)}</dd>
+            <dt>{t!(i18n, office.deadline)}</dt>
+            <dd>
+                <Deadline deadline=case.deadline.clone() days_left=case.working_days_left />
+            </dd>
+            <dt>{t!(i18n, office.category)}</dt>
+            <dd>{category.unwrap_or_else(dash)}</dd>
+            <dt>{t!(i18n, office.department)}</dt>
+            <dd>{department.unwrap_or_else(dash)}</dd>
+            <dt>{t!(i18n, office.executor)}</dt>
+            <dd>{case.executor.as_ref().map(|e| e.name.clone()).unwrap_or_else(dash)}</dd>
+            <dt>{t!(i18n, office.language)}</dt>
+            <dd>{case.lang.endonym()}</dd>
+            <dt>{t!(i18n, office.author)}</dt>
+            <dd>{author}</dd>
+        </dl>
+        <h2>{t!(i18n, office.question)}</h2>
+        {warning}
+        <p class="question-text" lang=case.lang.code()>
+            {case.text.clone()}
+        </p>
+        {detail
+            .public_text
+            .clone()
+            .map(|text| {
+                view! {
+                    <h3>{t!(i18n, office.public_copy)}</h3>
+                    <p class="question-text" lang=case.lang.code()>
+                        {text}
+                    </p>
+                }
+            })}
+        {detail
+            .answer_html
+            .clone()
+            .map(|html| {
+                view! {
+                    <h2>{t!(i18n, office.answer)}</h2>
+                    // Sanitised by the server to a small safe subset before it was stored.
+                    <div class="answer" lang=case.lang.code() inner_html=html></div>
+                }
+            })}
+        <CaseActions detail=detail.clone() body reload />
+        <History entries=detail.history />
+    }
+}
+
+#[component]
+fn History(entries: Vec<HistoryEntry>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <h2 id="history-heading">{t!(i18n, office.history)}</h2>
+        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="history-heading">
+            <table class="data-table">
+                <thead>
+                    <tr>
+                        <th scope="col">{t!(i18n, office.when)}</th>
+                        <th scope="col">{t!(i18n, office.who)}</th>
+                        <th scope="col">{t!(i18n, office.status)}</th>
+                        <th scope="col">{t!(i18n, office.note)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {entries
+                        .into_iter()
+                        .map(|entry| {
+                            let who = entry.actor.clone().unwrap_or_else(|| t_string!(i18n, office.citizen_or_system).to_owned());
+                            view! {
+                                <tr>
+                                    <td>{local_date(entry.at)}</td>
+                                    <td>{who}</td>
+                                    <td>{move || status_name(i18n, entry.to)}</td>
+                                    <td>{entry.note.clone()}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
