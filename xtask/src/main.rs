@@ -15,7 +15,8 @@ const USAGE: &str = "usage: cargo xtask <command>
            with the SQLite database in ./data (PORT, BIND, DATABASE_URL override)
   test     everything that decides whether main is good: formatting, clippy, unit and
            API tests on SQLite and PostgreSQL, the first-load budget, end-to-end tests
-  e2e      build, then only the end-to-end tests (arguments go to Playwright)
+  e2e      build, then only the end-to-end tests (arguments go to Playwright;
+           `--no-build` first reuses the last build)
   setup    only install the missing tools
 ";
 

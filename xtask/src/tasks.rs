@@ -73,10 +73,16 @@ pub fn test() -> Result {
 }
 
 /// Builds, then runs only the end-to-end tests.
+/// `--no-build` first reuses the last build, for running tests again while writing them.
 pub fn e2e(args: &[String]) -> Result {
     setup::all(Need::Test)?;
-    dist::build()?;
-    end_to_end(args)
+    match args.split_first() {
+        Some((first, rest)) if first == "--no-build" => end_to_end(rest),
+        _ => {
+            dist::build()?;
+            end_to_end(args)
+        }
+    }
 }
 
 /// Playwright in headless Chromium against the release server on a free port with a fresh
