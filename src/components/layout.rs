@@ -110,6 +110,9 @@ pub fn Layout(children: Children) -> impl IntoView {
             <div class="wrap">
                 <p>{t!(i18n, footer_privacy)}</p>
                 <p>
+                    <a href=move || format!("/{}/office", lang.get())>{t!(i18n, footer_office)}</a>
+                </p>
+                <p>
                     <a href="/api/openapi.json" rel="external">
                         {t!(i18n, footer_open_api)}
                     </a>

@@ -33,7 +33,12 @@ pub fn CalendarPage() -> impl IntoView {
     let query = use_query_map();
     let session = use_session();
     let year = Memo::new(move |_| {
-        query.read().get("year").and_then(|y| y.parse::<i32>().ok()).filter(|y| (2000..=2100).contains(y)).unwrap_or_else(this_year)
+        query
+            .read()
+            .get("year")
+            .and_then(|y| y.parse::<i32>().ok())
+            .filter(|y| (2000..=2100).contains(y))
+            .unwrap_or_else(this_year)
     });
     let entries = LocalResource::new(move || {
         let year = year.get();
@@ -116,26 +121,25 @@ fn CalendarTable(entries: Vec<CalendarEntry>, changed: Callback<String>, year: i
                                     <td>{move || kind_name(i18n, entry.kind)}</td>
                                     <td>{entry.note.clone()}</td>
                                     <td>{source}</td>
-                                    {(admin)
+                                    {admin
                                         .then(|| {
-                                            (!entry.standard)
-                                                .then(|| {
-                                                    let label = format!("{} {shown}", t_string!(i18n, office.remove));
-                                                    view! {
-                                                        <td>
-                                                            <button
-                                                                type="button"
-                                                                class="link-button"
-                                                                aria-label=label
-                                                                on:click=move |_| remove(date.clone())
-                                                            >
-                                                                {t!(i18n, office.remove)}
-                                                            </button>
-                                                        </td>
-                                                    }
-                                                        .into_any()
-                                                })
-                                                .unwrap_or_else(|| view! { <td></td> }.into_any())
+                                            if entry.standard {
+                                                return view! { <td></td> }.into_any();
+                                            }
+                                            let label = format!("{} {shown}", t_string!(i18n, office.remove));
+                                            view! {
+                                                <td>
+                                                    <button
+                                                        type="button"
+                                                        class="link-button"
+                                                        aria-label=label
+                                                        on:click=move |_| remove(date.clone())
+                                                    >
+                                                        {t!(i18n, office.remove)}
+                                                    </button>
+                                                </td>
+                                            }
+                                                .into_any()
                                         })}
                                 </tr>
                             }

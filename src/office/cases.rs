@@ -216,11 +216,12 @@ fn CaseTable(body: Body, cases: Vec<OfficeCase>) -> impl IntoView {
         return view! {
             <p role="status">{t!(i18n, office.no_cases)}</p>
         }
-            .into_any();
+        .into_any();
     }
     let count = cases.len();
     let category_name = move |id: Option<api::CategoryId>| {
-        id.and_then(|id| body.categories.iter().find(|c| c.id == id)).map(|c| c.name.get(lang.get_untracked()).to_owned())
+        id.and_then(|id| body.categories.iter().find(|c| c.id == id))
+            .map(|c| c.name.get(lang.get_untracked()).to_owned())
     };
     view! {
         <p role="status">{move || t_string!(i18n, office.case_count).replace("{n}", &count.to_string())}</p>
@@ -308,5 +309,5 @@ pub fn Deadline(deadline: Option<String>, days_left: Option<i32>) -> impl IntoVi
             {countdown}
         </span>
     }
-        .into_any()
+    .into_any()
 }

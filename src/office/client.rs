@@ -20,7 +20,8 @@ async fn send<B: Serialize, T: DeserializeOwned>(
     body: Option<&B>,
     csrf: &str,
 ) -> Result<T, FetchError> {
-    let builder = RequestBuilder::new(path).method(method).header("Accept", "application/json").header("X-CSRF-Token", csrf);
+    let builder =
+        RequestBuilder::new(path).method(method).header("Accept", "application/json").header("X-CSRF-Token", csrf);
     let request = match body {
         Some(body) => builder.json(body),
         None => builder.build(),

@@ -33,7 +33,10 @@ pub fn OfficeHome() -> impl IntoView {
         let base = format!("/{}/office/{slug}", lang.get());
         let mut tasks = Vec::new();
         if session.may(slug, &[Role::Moderator]) {
-            tasks.push(Task { href: format!("{base}/cases?status=received"), label: t_string!(i18n, office.task_moderate) });
+            tasks.push(Task {
+                href: format!("{base}/cases?status=received"),
+                label: t_string!(i18n, office.task_moderate),
+            });
         }
         if session.may(slug, &[Role::Executor]) {
             tasks.push(Task {
@@ -42,7 +45,10 @@ pub fn OfficeHome() -> impl IntoView {
             });
         }
         if session.may(slug, &[Role::Moderator, Role::Head]) {
-            tasks.push(Task { href: format!("{base}/cases?status=answered"), label: t_string!(i18n, office.task_approve) });
+            tasks.push(Task {
+                href: format!("{base}/cases?status=answered"),
+                label: t_string!(i18n, office.task_approve),
+            });
             tasks.push(Task {
                 href: format!("{base}/cases?status=assigned&overdue=true"),
                 label: t_string!(i18n, office.task_overdue),

@@ -7,9 +7,9 @@ use crate::components::load_error::LoadError;
 use crate::components::page_heading::PageHeading;
 use crate::i18n::*;
 use crate::office::{client, use_session};
+use api::ErrorCode;
 use api::domain::{FieldError, FieldProblem};
 use api::office::BodySettings;
-use api::ErrorCode;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 

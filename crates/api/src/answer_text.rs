@@ -88,12 +88,16 @@ mod tests {
 
     #[test]
     fn typed_markup_stays_text() {
-        assert_eq!(to_html("<script>alert(1)</script> & \"x\""), "<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;</p>");
+        assert_eq!(
+            to_html("<script>alert(1)</script> & \"x\""),
+            "<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;</p>"
+        );
     }
 
     #[test]
     fn a_draft_comes_back_as_the_text_it_was_written_as() {
-        let text = "Сообщаем следующее.\nВторая строка.\n\n- первое;\n- второе.\n\nСм. https://adilet.zan.kz/rus & <b>.";
+        let text =
+            "Сообщаем следующее.\nВторая строка.\n\n- первое;\n- второе.\n\nСм. https://adilet.zan.kz/rus & <b>.";
         assert_eq!(from_html(&to_html(text)), text);
     }
 }
