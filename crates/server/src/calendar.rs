@@ -3,38 +3,9 @@
 //! the government's yearly transfers. The calendar is data: the standard entries are generated
 //! here, administrators add transfers and the date of Kurban Ait, and deadlines count on the result.
 
+use api::office::DayKind;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use std::collections::BTreeMap;
-
-/// What makes a date differ from an ordinary weekday or weekend.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DayKind {
-    /// A public holiday: not worked.
-    Holiday,
-    /// A rest day: a holiday moved off a weekend, or a government transfer.
-    DayOff,
-    /// A weekend day made a working day by a government transfer.
-    WorkingDay,
-}
-
-impl DayKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DayKind::Holiday => "holiday",
-            DayKind::DayOff => "day_off",
-            DayKind::WorkingDay => "working_day",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Option<DayKind> {
-        match raw {
-            "holiday" => Some(DayKind::Holiday),
-            "day_off" => Some(DayKind::DayOff),
-            "working_day" => Some(DayKind::WorkingDay),
-            _ => None,
-        }
-    }
-}
 
 /// One entry of the calendar.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -77,11 +77,12 @@ impl Transport {
 
     /// Delivers the outbox message `id`. The error is short and never holds an address or any
     /// of the message, so it may be stored and logged.
-    pub async fn send(&self, id: i64, email: &OutgoingEmail) -> Result<(), String> {
-        let message = self.message(id, email)?;
+    pub async fn send(&self, id: i64, email: &OutgoingEmail) -> Result<(), SendError> {
+        // A message that cannot be built now (an invalid recipient address) never will be.
+        let message = self.message(id, email).map_err(SendError::permanent)?;
         match &self.via {
-            Via::Smtp(smtp) => smtp.send(message).await.map(drop).map_err(|e| describe_smtp_error(&e)),
-            Via::Files(dir) => write_file(dir, id, &message.formatted()).await,
+            Via::Smtp(smtp) => smtp.send(message).await.map(drop).map_err(|e| SendError::smtp(&e)),
+            Via::Files(dir) => write_file(dir, id, &message.formatted()).await.map_err(SendError::transient),
         }
     }
 
@@ -96,6 +97,36 @@ impl Transport {
             .message_id(Some(message_id(id)))
             .multipart(MultiPart::alternative_plain_html(email.text.clone(), email.html.clone()))
             .map_err(|e| format!("cannot build the message: {e}"))
+    }
+}
+
+/// Why a message was not delivered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SendError {
+    /// A few words, without any address or part of the message, so it may be stored and logged.
+    pub reason: String,
+    /// Trying again cannot help: the SMTP server refused for good (a 5xx reply) or the message
+    /// cannot be built (an invalid recipient address).
+    pub permanent: bool,
+}
+
+impl SendError {
+    fn permanent(reason: String) -> SendError {
+        SendError { reason, permanent: true }
+    }
+
+    fn transient(reason: String) -> SendError {
+        SendError { reason, permanent: false }
+    }
+
+    fn smtp(error: &lettre::transport::smtp::Error) -> SendError {
+        SendError { reason: describe_smtp_error(error), permanent: error.is_permanent() }
+    }
+}
+
+impl std::fmt::Display for SendError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.reason)
     }
 }
 
@@ -148,4 +179,35 @@ async fn write_file(dir: &Path, id: i64, bytes: &[u8]) -> Result<(), String> {
     file.sync_all().await.map_err(|e| failed("write", e))?;
     drop(file);
     tokio::fs::rename(&temporary, dir.join(format!("{id:08}.eml"))).await.map_err(|e| failed("rename a file", e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn email(to: &str) -> OutgoingEmail {
+        OutgoingEmail {
+            to: to.into(), subject: "Тема".into(), text: "Мәтін".into(), html: "<p>Мәтін</p>".into()
+        }
+    }
+
+    #[tokio::test]
+    async fn an_invalid_recipient_address_is_a_permanent_failure_that_does_not_repeat_the_address() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let transport = Transport::files(dir.path().to_owned(), DEFAULT_FROM).expect("transport");
+        let error = transport.send(1, &email("not an address")).await.expect_err("refused");
+        assert!(error.permanent, "{error:?}");
+        assert!(!error.reason.contains("not an address"), "{error:?}");
+        transport.send(2, &email("citizen@example.kz")).await.expect("written");
+    }
+
+    #[tokio::test]
+    async fn a_folder_that_cannot_be_written_is_a_transient_failure() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let file = dir.path().join("a file, not a folder");
+        std::fs::write(&file, b"").expect("file");
+        let transport = Transport::files(file, DEFAULT_FROM).expect("transport");
+        let error = transport.send(1, &email("citizen@example.kz")).await.expect_err("cannot write");
+        assert!(!error.permanent, "{error:?}");
+    }
 }

@@ -1,6 +1,7 @@
 //! The HTTP service: the JSON API under `/api/v1`, health and OpenAPI under `/api`, and the
 //! built app for every other address.
 
+pub mod admin;
 pub mod archive;
 pub mod auth;
 pub mod bodies;
@@ -33,7 +34,8 @@ use utoipa_axum::routes;
         (name = "bodies", description = "Government bodies, their departments and categories"),
         (name = "questions", description = "Questions and answers: asking, confirming, the public archive"),
         (name = "office", description = "Staff moves on cases: moderation, registration, answers, publication"),
-        (name = "staff", description = "Staff sign-in: session cookie, CSRF token, roles per body")
+        (name = "staff", description = "Staff sign-in: session cookie, CSRF token, roles per body"),
+        (name = "admin", description = "Administration: the working-day calendar, each body's settings")
     )
 )]
 struct ApiDoc;
@@ -58,6 +60,9 @@ fn api_routes() -> OpenApiRouter<AppState> {
             .routes(routes!(office::answer))
             .routes(routes!(office::publish))
             .routes(routes!(office::reject))
+            .routes(routes!(admin::calendar))
+            .routes(routes!(admin::set_calendar_day, admin::remove_calendar_day))
+            .routes(routes!(admin::body_settings, admin::set_body_settings))
             .routes(routes!(auth::login))
             .routes(routes!(auth::logout))
             .routes(routes!(auth::logout_everywhere))

@@ -8,5 +8,6 @@ pub mod calendar;
 pub mod cases;
 pub mod feedback;
 pub mod outbox;
+pub mod settings;
 pub mod staff;
 pub mod workflow;

@@ -17,6 +17,8 @@ const FIRST_RETRY: TimeDelta = TimeDelta::seconds(10);
 const LONGEST_RETRY: TimeDelta = TimeDelta::hours(1);
 /// The longest lease, so a mistaken setting cannot park messages for good.
 const LONGEST_LEASE: Duration = Duration::from_secs(24 * 60 * 60);
+/// Failed attempts after which a message is given up on, about half a day of retries.
+pub const MAX_ATTEMPTS: i32 = 20;
 
 #[derive(Debug, Clone)]
 pub struct WorkerOptions {
@@ -45,11 +47,15 @@ pub fn spawn(
 ) -> JoinHandle<()> {
     tokio::spawn(async move {
         tracing::info!(transport = transport.kind(), "email worker started");
+        let mut outage = Outage::default();
         while !*shutdown.borrow_and_update() {
             let sent = match deliver_due(&db, &transport, &options, Utc::now()).await {
-                Ok(sent) => sent,
+                Ok(sent) => {
+                    outage.ended();
+                    sent
+                }
                 Err(error) => {
-                    tracing::error!(%error, "email worker cannot use the outbox");
+                    outage.began(&error);
                     0
                 }
             };
@@ -64,6 +70,33 @@ pub fn spawn(
         }
         tracing::info!("email worker stopped");
     })
+}
+
+/// Whether the outbox could not be used on the last pass, so an outage is logged when it starts
+/// and when it ends, not on every poll.
+#[derive(Debug, Default)]
+struct Outage {
+    since: Option<Instant>,
+}
+
+impl Outage {
+    /// A pass failed; returns whether this starts an outage (and was logged).
+    fn began(&mut self, error: &sqlx::Error) -> bool {
+        if self.since.is_some() {
+            tracing::debug!(%error, "email worker still cannot use the outbox");
+            return false;
+        }
+        tracing::error!(%error, "email worker cannot use the outbox; retrying quietly until it can");
+        self.since = Some(Instant::now());
+        true
+    }
+
+    /// A pass succeeded; returns whether this ends an outage (and was logged).
+    fn ended(&mut self) -> bool {
+        let Some(since) = self.since.take() else { return false };
+        tracing::info!(down_for_seconds = since.elapsed().as_secs(), "email worker can use the outbox again");
+        true
+    }
 }
 
 /// One pass: claims a batch of due messages, sends each, and records the outcome. Returns how
@@ -105,9 +138,20 @@ async fn deliver_one(
             tracing::debug!(id = message.id, "email sent");
             Ok(true)
         }
+        Err(error) if error.permanent || message.attempts + 1 >= MAX_ATTEMPTS => {
+            outbox::mark_failed(db, message.id, &error.reason, now).await?;
+            tracing::warn!(
+                id = message.id,
+                attempts = message.attempts + 1,
+                permanent = error.permanent,
+                %error,
+                "email given up"
+            );
+            Ok(false)
+        }
         Err(error) => {
             let delay = retry_delay(message.attempts);
-            outbox::mark_failed(db, message.id, &error, now + delay).await?;
+            outbox::mark_retry(db, message.id, &error.reason, now + delay).await?;
             tracing::warn!(
                 id = message.id,
                 attempts = message.attempts + 1,
@@ -136,5 +180,17 @@ mod tests {
         assert_eq!(waits, [10, 20, 40, 80, 160, 320, 640, 1280, 2560, 3600, 3600]);
         assert_eq!(retry_delay(i32::MAX).num_seconds(), 3600);
         assert_eq!(retry_delay(-1).num_seconds(), 10);
+    }
+
+    #[test]
+    fn an_outage_is_reported_when_it_starts_and_when_it_ends_not_on_every_poll() {
+        let mut outage = Outage::default();
+        assert!(!outage.ended(), "nothing to report while all is well");
+        assert!(outage.began(&sqlx::Error::PoolTimedOut));
+        assert!(!outage.began(&sqlx::Error::PoolTimedOut));
+        assert!(!outage.began(&sqlx::Error::PoolClosed));
+        assert!(outage.ended());
+        assert!(!outage.ended());
+        assert!(outage.began(&sqlx::Error::PoolClosed), "a new outage is reported again");
     }
 }

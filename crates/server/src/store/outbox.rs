@@ -1,6 +1,6 @@
 //! The outbox: email waiting to be sent, written in the transaction of the change that causes it.
 //! Workers lease due messages with [`claim`], so several server instances never send one twice,
-//! and record the outcome with [`mark_sent`] or [`mark_failed`].
+//! and record the outcome with [`mark_sent`], [`mark_retry`] or, giving up, [`mark_failed`].
 
 use crate::db::{Db, Tx};
 use crate::mail::OutgoingEmail;
@@ -61,7 +61,8 @@ macro_rules! claim_sql {
     ($lock:literal) => {
         concat!(
             "UPDATE outbox SET claimed_until = $2 WHERE id IN (SELECT id FROM outbox \
-             WHERE sent_at IS NULL AND next_attempt_at <= $1 AND (claimed_until IS NULL OR claimed_until < $1) \
+             WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= $1 \
+             AND (claimed_until IS NULL OR claimed_until < $1) \
              ORDER BY next_attempt_at, id LIMIT $3",
             $lock,
             ") RETURNING id, attempts, to_address, subject, text_body, html_body"
@@ -70,7 +71,8 @@ macro_rules! claim_sql {
 }
 
 /// Leases up to `limit` due messages to the caller until `now + lease`, oldest first. Nobody else
-/// claims them before the lease runs out, unless they are marked sent or failed first.
+/// claims them before the lease runs out, unless they are marked sent or retried first; messages
+/// marked failed are never claimed again.
 pub async fn claim(db: &Db, now: DateTime<Utc>, lease: TimeDelta, limit: i64) -> Result<Vec<Claimed>, sqlx::Error> {
     let until = now + lease;
     let mut rows: Vec<ClaimedRow> = match db {
@@ -106,7 +108,7 @@ pub async fn mark_sent(db: &Db, id: i64, now: DateTime<Utc>) -> Result<(), sqlx:
 /// Records a failed attempt at message `id`: one more attempt counted, the lease released, the
 /// next try not before `next_attempt_at`. `error` must hold no address or message text; it is
 /// cut to a short length.
-pub async fn mark_failed(db: &Db, id: i64, error: &str, next_attempt_at: DateTime<Utc>) -> Result<(), sqlx::Error> {
+pub async fn mark_retry(db: &Db, id: i64, error: &str, next_attempt_at: DateTime<Utc>) -> Result<(), sqlx::Error> {
     let error: String = error.chars().take(MAX_ERROR_CHARS).collect();
     with_db!(db, |pool| {
         sqlx::query(
@@ -116,6 +118,24 @@ pub async fn mark_failed(db: &Db, id: i64, error: &str, next_attempt_at: DateTim
         .bind(id)
         .bind(&error)
         .bind(next_attempt_at)
+        .execute(pool)
+        .await
+        .map(drop)
+    })
+}
+
+/// Records a last failed attempt at message `id` and gives it up at `now`: it is never claimed
+/// again. `error` must hold no address or message text; it is cut to a short length.
+pub async fn mark_failed(db: &Db, id: i64, error: &str, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
+    let error: String = error.chars().take(MAX_ERROR_CHARS).collect();
+    with_db!(db, |pool| {
+        sqlx::query(
+            "UPDATE outbox SET attempts = attempts + 1, claimed_until = NULL, last_error = $2, failed_at = $3 \
+             WHERE id = $1",
+        )
+        .bind(id)
+        .bind(&error)
+        .bind(now)
         .execute(pool)
         .await
         .map(drop)

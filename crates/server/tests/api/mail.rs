@@ -22,6 +22,9 @@ on_both_databases!(
     while_the_smtp_server_is_down_messages_stay_queued_and_after_it_is_back_each_is_delivered_once,
     two_workers_on_the_same_database_deliver_each_message_exactly_once,
     the_files_transport_writes_a_readable_eml_file,
+    a_recipient_the_smtp_server_refuses_is_given_up_at_once_and_never_tried_again,
+    an_invalid_recipient_address_is_given_up_without_a_retry,
+    a_message_that_keeps_failing_is_given_up_after_twenty_attempts,
 );
 
 fn sample(n: usize) -> OutgoingEmail {
@@ -297,4 +300,83 @@ async fn the_files_transport_writes_a_readable_eml_file(app: &TestApp) {
     let raw = std::fs::read(outbox_dir.join(&names[0])).expect("read the file");
     assert_is(&raw, id, &email);
     assert!(row(&app.db, id).await.sent);
+}
+
+/// When the message was given up on, if it was.
+async fn failed_at(db: &Db, id: i64) -> Option<DateTime<Utc>> {
+    with_db!(db, |pool| sqlx::query_scalar("SELECT failed_at FROM outbox WHERE id = $1").bind(id).fetch_one(pool).await)
+        .expect("outbox row")
+}
+
+/// Whether anything at all could be claimed at `at`, far in the future of every retry.
+async fn claimable(db: &Db, at: DateTime<Utc>) -> usize {
+    outbox::claim(db, at, TimeDelta::minutes(1), 100).await.expect("claim").len()
+}
+
+async fn a_recipient_the_smtp_server_refuses_is_given_up_at_once_and_never_tried_again(app: &TestApp) {
+    let port = free_port();
+    let sink = SmtpSink::start_refusing_on(port);
+    let transport = smtp_transport(port);
+    let now = now();
+    let refused = OutgoingEmail { to: "refused.citizen@example.kz".into(), ..sample(1) };
+    let refused_id = enqueue_committed(&app.db, &refused, now).await;
+    let kept = sample(2);
+    let kept_id = enqueue_committed(&app.db, &kept, now).await;
+
+    assert_eq!(worker::deliver_due(&app.db, &transport, &options(), now).await.expect("pass"), 1);
+    let messages = sink.messages();
+    assert_eq!(messages.len(), 1);
+    assert_is(&messages[0], kept_id, &kept);
+
+    let given_up = row(&app.db, refused_id).await;
+    assert_eq!((given_up.attempts, given_up.sent), (1, false), "{given_up:?}");
+    assert_eq!(failed_at(&app.db, refused_id).await, Some(now));
+    let error = given_up.last_error.expect("the error is kept");
+    assert!(error.contains("refused") && error.contains("550"), "{error}");
+    assert!(!error.contains('@') && !error.contains("citizen"), "the address in {error:?}");
+
+    // Never picked again, however late.
+    let much_later = now + TimeDelta::days(30);
+    assert_eq!(claimable(&app.db, much_later).await, 0);
+    assert_eq!(worker::deliver_due(&app.db, &transport, &options(), much_later).await.expect("pass"), 0);
+    assert_eq!(row(&app.db, refused_id).await.attempts, 1);
+    assert_eq!(sink.messages().len(), 1);
+}
+
+async fn an_invalid_recipient_address_is_given_up_without_a_retry(app: &TestApp) {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let transport = Transport::files(dir.path().join("outbox"), DEFAULT_FROM).expect("files");
+    let now = now();
+    let id = enqueue_committed(&app.db, &OutgoingEmail { to: "citizen at example.kz".into(), ..sample(1) }, now).await;
+
+    assert_eq!(worker::deliver_due(&app.db, &transport, &options(), now).await.expect("pass"), 0);
+    assert_eq!(failed_at(&app.db, id).await, Some(now));
+    let error = row(&app.db, id).await.last_error.expect("the error is kept");
+    assert!(!error.contains("citizen"), "the address in {error:?}");
+    assert_eq!(claimable(&app.db, now + TimeDelta::days(1)).await, 0);
+    assert!(!dir.path().join("outbox").exists(), "nothing was written");
+}
+
+async fn a_message_that_keeps_failing_is_given_up_after_twenty_attempts(app: &TestApp) {
+    // Nobody listens on the port: every attempt fails, and could succeed later.
+    let transport = smtp_transport(free_port());
+    let now = now();
+    let id = enqueue_committed(&app.db, &sample(1), now).await;
+    with_db!(&app.db, |pool| {
+        sqlx::query("UPDATE outbox SET attempts = 18 WHERE id = $1").bind(id).execute(pool).await.map(drop)
+    })
+    .expect("18 failed attempts before");
+
+    // The 19th failure is retried after the longest wait...
+    assert_eq!(worker::deliver_due(&app.db, &transport, &options(), now).await.expect("pass"), 0);
+    let row19 = row(&app.db, id).await;
+    assert_eq!((row19.attempts, row19.next_attempt_at), (19, now + TimeDelta::hours(1)));
+    assert_eq!(failed_at(&app.db, id).await, None);
+
+    // ...and the 20th gives up.
+    let later = now + TimeDelta::hours(1);
+    assert_eq!(worker::deliver_due(&app.db, &transport, &options(), later).await.expect("pass"), 0);
+    assert_eq!(row(&app.db, id).await.attempts, 20);
+    assert_eq!(failed_at(&app.db, id).await, Some(later));
+    assert_eq!(claimable(&app.db, later + TimeDelta::days(1)).await, 0);
 }

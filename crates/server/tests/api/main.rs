@@ -3,6 +3,7 @@
 
 mod support;
 
+mod admin;
 mod archive;
 mod bodies;
 mod errors;

@@ -41,6 +41,11 @@ async fn the_openapi_document_describes_every_endpoint(app: &TestApp) {
         ("post", "/api/v1/office/cases/{id}/answer"),
         ("post", "/api/v1/office/cases/{id}/publish"),
         ("post", "/api/v1/office/cases/{id}/reject"),
+        ("get", "/api/v1/office/calendar"),
+        ("put", "/api/v1/office/calendar/{date}"),
+        ("delete", "/api/v1/office/calendar/{date}"),
+        ("get", "/api/v1/office/bodies/{slug}/settings"),
+        ("put", "/api/v1/office/bodies/{slug}/settings"),
     ];
     for (method, path) in endpoints {
         assert!(doc["paths"][path][method].is_object(), "{method} {path} is not documented");

@@ -6,6 +6,18 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+/// An aiosmtpd handler that stores messages like `Mailbox` but refuses some recipients for good.
+const REFUSING_HANDLER: &str = r#"
+from aiosmtpd.handlers import Mailbox
+
+class Refusing(Mailbox):
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address.startswith("refused"):
+            return "550 5.1.1 <%s>: Recipient address rejected: User unknown" % address
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+"#;
+
 pub struct SmtpSink {
     child: Child,
     dir: tempfile::TempDir,
@@ -25,12 +37,24 @@ pub fn smtp_url(port: u16) -> String {
 impl SmtpSink {
     /// Starts the server on `port` and waits until it accepts connections.
     pub fn start_on(port: u16) -> SmtpSink {
+        Self::start(port, "aiosmtpd.handlers.Mailbox", tempfile::tempdir().expect("temporary folder"))
+    }
+
+    /// Like [`SmtpSink::start_on`], but recipients whose address starts with `refused` get a
+    /// permanent `550` reply, as from a server that knows no such mailbox.
+    pub fn start_refusing_on(port: u16) -> SmtpSink {
         let dir = tempfile::tempdir().expect("temporary folder");
+        std::fs::write(dir.path().join("refusing_sink.py"), REFUSING_HANDLER).expect("handler file");
+        Self::start(port, "refusing_sink.Refusing", dir)
+    }
+
+    fn start(port: u16, handler: &str, dir: tempfile::TempDir) -> SmtpSink {
         let log = std::fs::File::create(dir.path().join("aiosmtpd.log")).expect("log file");
         // Python's Maildir creates its folders only when the Maildir itself does not exist yet.
         let child = Command::new("python3")
-            .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}"), "-c", "aiosmtpd.handlers.Mailbox"])
+            .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}"), "-c", handler])
             .arg(dir.path().join("Maildir"))
+            .env("PYTHONPATH", dir.path())
             .stdout(Stdio::null())
             .stderr(log)
             .spawn()
