@@ -130,7 +130,13 @@ async fn open_session(db: &Db, account: Account, now: DateTime<Utc>) -> Result<S
     staff::create_session(db, &session, IDLE_TIMEOUT).await?;
     tracing::info!(user_id = account.id, "signed in");
     let grants = staff::grants(db, account.id).await?;
-    let me = Me { name: account.name, email: account.email, memberships: memberships(&grants), csrf_token };
+    let me = Me {
+        name: account.name,
+        email: account.email,
+        memberships: memberships(&grants),
+        platform_admin: account.platform_admin,
+        csrf_token,
+    };
     Ok(SignedIn { token, me })
 }
 
@@ -185,6 +191,8 @@ pub struct Staff {
     pub name: String,
     pub email: String,
     pub grants: Vec<Grant>,
+    /// Runs the whole platform (the working-day calendar), whatever the roles in bodies.
+    pub platform_admin: bool,
     session_hash: String,
     csrf_token: String,
 }
@@ -213,12 +221,23 @@ impl Staff {
         self.grants.iter().any(|g| g.body_id == body_id && (g.role == Role::Administrator || roles.contains(&g.role)))
     }
 
+    /// Passes for a platform administrator; otherwise 403 `forbidden`.
+    pub fn require_platform_admin(&self) -> Result<(), AppError> {
+        if self.platform_admin {
+            Ok(())
+        } else {
+            tracing::info!(user_id = self.user_id, "forbidden: not a platform administrator");
+            Err(forbidden())
+        }
+    }
+
     /// The staff member as `GET /auth/me` shows them.
     pub fn me(&self) -> Me {
         Me {
             name: self.name.clone(),
             email: self.email.clone(),
             memberships: memberships(&self.grants),
+            platform_admin: self.platform_admin,
             csrf_token: self.csrf_token.clone(),
         }
     }
@@ -260,6 +279,7 @@ impl FromRequestParts<AppState> for Staff {
             name: session.name,
             email: session.email,
             grants,
+            platform_admin: session.platform_admin,
             session_hash,
             csrf_token: session.csrf_token,
         })
@@ -340,6 +360,7 @@ mod tests {
             name: "Айгүл".into(),
             email: "aigul@example.kz".into(),
             grants: grants.iter().map(grant).collect(),
+            platform_admin: false,
             session_hash: String::new(),
             csrf_token: String::new(),
         }

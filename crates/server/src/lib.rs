@@ -15,6 +15,7 @@ pub mod search;
 pub mod security;
 pub mod spa;
 pub mod store;
+pub mod suggest;
 pub mod telemetry;
 
 use std::path::PathBuf;

@@ -2,7 +2,7 @@
 //! and a platform administrator (`admin@demo.reception.kz`) who administers every demo body.
 //! All share the documented password [`DEMO_PASSWORD`]; they exist only with `DEMO_CONTENT`.
 
-use crate::db::Db;
+use crate::db::{Db, Tx};
 use crate::store::staff;
 use api::BodySlug;
 use api::staff::Role;
@@ -16,6 +16,8 @@ pub const DEMO_DOMAIN: &str = "demo.reception.kz";
 pub enum DemoStaffError {
     #[error(transparent)]
     Db(#[from] sqlx::Error),
+    #[error(transparent)]
+    Grant(#[from] staff::GrantError),
     #[error("cannot hash the demo password: {0}")]
     Hash(argon2::password_hash::Error),
 }
@@ -30,27 +32,31 @@ pub fn email(role: Role, slug: &str) -> String {
     format!("{role}.{slug}@{DEMO_DOMAIN}")
 }
 
-/// Creates the demo staff when there are no accounts yet; leaves existing accounts alone.
-/// Returns the demo logins that exist afterwards as (email, role, body slug), one per role held.
+/// Creates the demo staff when there are no accounts yet, all in one transaction; leaves
+/// existing accounts alone. Returns the demo logins that exist afterwards as (email, role, body
+/// slug), one per role held.
 pub async fn load_staff_if_empty(db: &Db) -> Result<Vec<(String, String, String)>, DemoStaffError> {
-    if staff::count_users(db).await? == 0 {
-        load(db).await?;
+    let mut tx = db.begin().await?;
+    if staff::count_users(&mut tx).await? == 0 {
+        load(&mut tx).await?;
     }
+    tx.commit().await?;
     Ok(staff::logins_in_domain(db, DEMO_DOMAIN).await?)
 }
 
-async fn load(db: &Db) -> Result<(), DemoStaffError> {
+async fn load(tx: &mut Tx) -> Result<(), DemoStaffError> {
     // One hash for all: every demo account has the same password anyway, and hashing is slow on purpose.
     let hash = crate::auth::hash_password(DEMO_PASSWORD).map_err(DemoStaffError::Hash)?;
-    let admin = staff::create_user(db, &admin_email(), "Demo platform administrator", &hash).await?;
+    let admin = staff::create_user(tx, &admin_email(), "Demo platform administrator", &hash).await?;
+    staff::set_platform_admin(tx, admin, true).await?;
     for body in super::bodies() {
         // The demo executor works in the body's first department.
-        let Some((body_id, department)) = staff::body_and_first_department(db, &body.slug).await? else { continue };
-        staff::grant(db, admin, body_id, Role::Administrator, None).await?;
+        let Some((body_id, department)) = staff::body_and_first_department(tx, &body.slug).await? else { continue };
+        staff::grant(tx, admin, body_id, Role::Administrator, None).await?;
         for role in Role::ALL {
-            let user = staff::create_user(db, &email(role, body.slug.as_str()), &name(role, &body.slug), &hash).await?;
+            let user = staff::create_user(tx, &email(role, body.slug.as_str()), &name(role, &body.slug), &hash).await?;
             let department = (role == Role::Executor).then_some(department).flatten();
-            staff::grant(db, user, body_id, role, department).await?;
+            staff::grant(tx, user, body_id, role, department).await?;
         }
     }
     Ok(())

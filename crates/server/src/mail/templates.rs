@@ -190,6 +190,51 @@ pub fn question_rejected(
     compose(to, lang, subject, &lines)
 }
 
+/// Tells the citizen that the question went to the competent body, keeping its number.
+pub fn question_redirected(
+    to: &str,
+    lang: Lang,
+    name: &str,
+    number: &str,
+    from_body: &str,
+    to_body: &str,
+) -> OutgoingEmail {
+    let (subject, lines) = match lang {
+        Lang::Kk => (
+            format!("Сұрағыңыз басқа мемлекеттік органға жолданды: {number}"),
+            vec![
+                format!("Сәлеметсіз бе, {name}!"),
+                format!(
+                    "«{from_body}» мемлекеттік органына жіберген {number} сұрағыңыз бұл органның құзыретіне жатпайтындықтан, қарау үшін «{to_body}» мемлекеттік органына жолданды."
+                ),
+                "Тіркеу нөмірі өзгермейді. Жауап жарияланғанда, сізге хат келеді.".to_owned(),
+            ],
+        ),
+        Lang::Ru => (
+            format!("Ваш вопрос передан в другой государственный орган: {number}"),
+            vec![
+                format!("Здравствуйте, {name}!"),
+                format!(
+                    "Ваш вопрос № {number} не относится к компетенции государственного органа «{from_body}», поэтому он передан на рассмотрение в государственный орган «{to_body}»."
+                ),
+                "Регистрационный номер остаётся прежним. Когда ответ будет опубликован, вы получите письмо.".to_owned(),
+            ],
+        ),
+        Lang::En => (
+            format!("Your question was passed to another government body: {number}"),
+            vec![
+                format!("Hello {name},"),
+                format!(
+                    "Your question {number} is outside the competence of {from_body}, so it has been passed to {to_body} for consideration."
+                ),
+                "The registration number stays the same. You will receive an email when the answer is published."
+                    .to_owned(),
+            ],
+        ),
+    };
+    compose(to, lang, subject, &lines)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -209,5 +254,19 @@ mod tests {
         let mail = confirm_question("a@b.kz", Lang::En, "<b>Eve</b>", "ЖТ-2026-00000001", "Body", "https://x");
         assert!(mail.html.contains("&lt;b&gt;Eve&lt;/b&gt;"));
         assert!(!mail.html.contains("<b>Eve"));
+    }
+
+    #[test]
+    fn a_redirection_names_both_bodies_and_keeps_the_number_in_every_language() {
+        for lang in Lang::ALL {
+            let mail = question_redirected("a@b.kz", lang, "Нұрлан", "ЖТ-2026-00000001", "<Еңбек>", "Астана әкімдігі");
+            assert!(mail.subject.ends_with("ЖТ-2026-00000001"), "{lang:?}: {}", mail.subject);
+            assert!(mail.text.contains("«Астана әкімдігі»") || lang == Lang::En, "{}", mail.text);
+            assert!(mail.text.contains("<Еңбек>") && mail.text.contains("Астана әкімдігі"), "{}", mail.text);
+            assert!(mail.html.contains("&lt;Еңбек&gt;") && !mail.html.contains("<Еңбек>"));
+            assert!(mail.html.contains(&format!("lang=\"{}\"", lang.code())));
+        }
+        let kk = question_redirected("a@b.kz", Lang::Kk, "Нұрлан", "ЖТ-2026-00000001", "Еңбек", "Астана");
+        assert!(kk.text.starts_with("Сәлеметсіз бе, Нұрлан!") && kk.text.contains("Құрметпен"), "{}", kk.text);
     }
 }

@@ -5,20 +5,27 @@
 use crate::auth::Staff;
 use crate::error::{ApiJson, AppError};
 use crate::store::cases::Actor;
-use crate::store::workflow::{self, MoveError};
-use crate::store::{bodies, calendar};
+use crate::store::workflow::{self, Assignment, MoveError, OfficeView, QueueFilter, kazakhstan_date};
+use crate::store::{bodies, calendar, staff as accounts};
 use crate::{AppState, rich_text};
 use api::cases::{CaseId, CaseStatus};
-use api::office::{AnswerRequest, OfficeCase, PublishRequest, RegisterRequest, Registered, RejectRequest};
+use api::domain::{FieldError, FieldProblem};
+use api::office::{
+    AnswerRequest, CaseDetail, Executor, OfficeCase, PublishRequest, RedirectRequest, RegisterRequest, Registered,
+    RejectRequest, ReturnRequest,
+};
 use api::staff::Role;
-use api::{ApiError, BodySlug, ErrorCode};
+use api::{ApiError, BodySlug, CategoryId, ErrorCode, Lang};
 use axum::Json;
 use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
 use chrono::Utc;
 use serde::Deserialize;
 
-/// Working days to answer a question (PRODUCT.md: a per-body setting later, 15 by default).
-const ANSWER_WITHIN_WORKING_DAYS: u32 = 15;
+/// The most cases one queue answer holds.
+const QUEUE_LIMIT: i64 = 200;
+/// The longest note a moderator may send back with an answer.
+const MAX_RETURN_NOTE_CHARS: usize = 1000;
 
 impl From<MoveError> for AppError {
     fn from(error: MoveError) -> Self {
@@ -27,6 +34,7 @@ impl From<MoveError> for AppError {
             MoveError::WrongStatus(status) => {
                 AppError::new(ErrorCode::Conflict, format!("The case is {} now; reload it.", status.as_str()))
             }
+            MoveError::Invalid(fields) => AppError::invalid_fields(fields),
             MoveError::Db(e) => e.into(),
         }
     }
@@ -42,23 +50,103 @@ async fn authorize(state: &AppState, staff: &Staff, id: &str, roles: &[Role]) ->
     Ok(case)
 }
 
+fn field_error(field: &str, problem: FieldProblem) -> AppError {
+    AppError::invalid_fields(vec![FieldError { field: field.into(), problem }])
+}
+
+/// The internal id of the body `slug`, after checking the staff member's role in it.
+async fn authorize_body(state: &AppState, staff: &Staff, slug: &str, roles: &[Role]) -> Result<i64, AppError> {
+    let not_found = || AppError::new(ErrorCode::BodyNotFound, "No body has this slug.");
+    let slug = BodySlug::parse(slug).map_err(|_| not_found())?;
+    let body = bodies::id_of(&state.db, &slug).await?.ok_or_else(not_found)?;
+    staff.require(body, roles)?;
+    Ok(body)
+}
+
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct QueueParams {
-    /// `received` (the moderation queue, the default), `assigned` or `answered`.
+    /// `received` (the moderation queue, the default), `assigned`, `answered`, `published` or `rejected`.
     status: Option<String>,
+    /// Only cases of this category (its id).
+    category: Option<String>,
+    /// Only cases in this language: `kk`, `ru` or `en`.
+    lang: Option<String>,
+    /// `true`: only registered cases past their deadline (assigned or answered, unless `status` narrows it).
+    overdue: Option<String>,
+    /// `true`: only my cases as an executor, assigned to me or to nobody in my department.
+    mine: Option<String>,
 }
 
-/// A body's cases waiting in one status, oldest first.
+impl QueueParams {
+    fn filter(&self, staff: &Staff, today: chrono::NaiveDate) -> Result<QueueFilter, AppError> {
+        let status = match self.status.as_deref() {
+            None => None,
+            Some(raw) => Some(
+                CaseStatus::parse(raw)
+                    .filter(|s| {
+                        matches!(
+                            s,
+                            CaseStatus::Received
+                                | CaseStatus::Assigned
+                                | CaseStatus::Answered
+                                | CaseStatus::Published
+                                | CaseStatus::Rejected
+                        )
+                    })
+                    .ok_or_else(|| field_error("status", FieldProblem::UnknownChoice))?,
+            ),
+        };
+        let overdue = flag(self.overdue.as_deref(), "overdue")?;
+        let statuses = match (overdue, status) {
+            (false, status) => {
+                let status = status.unwrap_or(CaseStatus::Received);
+                (status, status)
+            }
+            (true, None) => (CaseStatus::Assigned, CaseStatus::Answered),
+            (true, Some(status @ (CaseStatus::Assigned | CaseStatus::Answered))) => (status, status),
+            // Only a registered case that is still being worked on can be late.
+            (true, Some(_)) => return Err(field_error("overdue", FieldProblem::UnknownChoice)),
+        };
+        let category = match self.category.as_deref() {
+            None => None,
+            Some(raw) => Some(CategoryId(raw.parse().map_err(|_| field_error("category", FieldProblem::BadFormat))?)),
+        };
+        let lang = match self.lang.as_deref() {
+            None => None,
+            Some(raw) => Some(raw.parse::<Lang>().map_err(|_| field_error("lang", FieldProblem::UnknownChoice))?),
+        };
+        Ok(QueueFilter {
+            statuses,
+            category,
+            lang,
+            deadline_before: overdue.then_some(today),
+            executor: flag(self.mine.as_deref(), "mine")?.then_some(staff.user_id),
+        })
+    }
+}
+
+/// `true` or `false`; absent is `false`.
+fn flag(raw: Option<&str>, name: &str) -> Result<bool, AppError> {
+    match raw {
+        None | Some("false") => Ok(false),
+        Some("true") => Ok(true),
+        Some(_) => Err(field_error(name, FieldProblem::BadFormat)),
+    }
+}
+
+/// A body's cases, oldest first, filtered by status (the moderation queue by default),
+/// category, language, lateness, or the executor's own.
 #[utoipa::path(
     get,
     path = "/office/bodies/{slug}/cases",
     tag = "office",
     params(("slug" = String, Path, description = "The body's short name"), QueueParams),
     responses(
-        (status = 200, description = "The cases", body = Vec<OfficeCase>),
+        (status = 200, description = "The cases, at most 200", body = Vec<OfficeCase>),
         (status = 401, description = "Not signed in", body = ApiError),
-        (status = 403, description = "No moderator, head or administrator role in this body", body = ApiError)
+        (status = 403, description = "No moderator, head, executor or administrator role in this body", body = ApiError),
+        (status = 422, description = "A filter has a value it cannot have (`invalid_input`)", body = ApiError)
     )
 )]
 pub async fn queue(
@@ -67,20 +155,62 @@ pub async fn queue(
     Path(slug): Path<String>,
     Query(params): Query<QueueParams>,
 ) -> Result<Json<Vec<OfficeCase>>, AppError> {
-    let not_found = || AppError::new(ErrorCode::BodyNotFound, "No body has this slug.");
-    let slug = BodySlug::parse(&slug).map_err(|_| not_found())?;
-    let body = bodies::id_of(&state.db, &slug).await?.ok_or_else(not_found)?;
-    staff.require(body, &[Role::Moderator, Role::Head, Role::Executor])?;
-    let status = match params.status.as_deref() {
-        None | Some("received") => CaseStatus::Received,
-        Some("assigned") => CaseStatus::Assigned,
-        Some("answered") => CaseStatus::Answered,
-        Some(_) => return Err(AppError::new(ErrorCode::InvalidInput, "status must be received, assigned or answered")),
-    };
-    Ok(Json(workflow::queue(&state.db, body, status, 200).await?))
+    let body = authorize_body(&state, &staff, &slug, &[Role::Moderator, Role::Head, Role::Executor]).await?;
+    let today = kazakhstan_date(Utc::now());
+    let filter = params.filter(&staff, today)?;
+    let cal = calendar::load(&state.db).await?;
+    let suggester = workflow::suggester(&state.db, body).await?;
+    let view = OfficeView { calendar: &cal, today, suggester: &suggester };
+    Ok(Json(workflow::queue(&state.db, body, &filter, QUEUE_LIMIT, &view).await?))
 }
 
-/// Registers a confirmed question: it gets its deadline on the working-day calendar.
+/// The executors of a body with their departments, for the moderator's "assign to" choice.
+#[utoipa::path(
+    get,
+    path = "/office/bodies/{slug}/executors",
+    tag = "office",
+    params(("slug" = String, Path, description = "The body's short name")),
+    responses(
+        (status = 200, description = "The executors, by name", body = Vec<Executor>),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 403, description = "No moderator, head or administrator role in this body", body = ApiError)
+    )
+)]
+pub async fn executors(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(slug): Path<String>,
+) -> Result<Json<Vec<Executor>>, AppError> {
+    let body = authorize_body(&state, &staff, &slug, &[Role::Moderator, Role::Head]).await?;
+    Ok(Json(accounts::executors(&state.db, body).await?))
+}
+
+/// One case with its history, the asker's name (never their email) and the draft answer.
+#[utoipa::path(
+    get,
+    path = "/office/cases/{id}",
+    tag = "office",
+    params(("id" = i64, Path, description = "The case")),
+    responses(
+        (status = 200, description = "The case", body = CaseDetail),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 403, description = "No moderator, head, executor or administrator role in the case's body", body = ApiError),
+        (status = 404, description = "No such case", body = ApiError)
+    )
+)]
+pub async fn case(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<String>,
+) -> Result<Json<CaseDetail>, AppError> {
+    let case = authorize(&state, &staff, &id, &[Role::Moderator, Role::Head, Role::Executor]).await?;
+    let cal = calendar::load(&state.db).await?;
+    let detail = workflow::detail(&state.db, case, &cal, kazakhstan_date(Utc::now())).await?;
+    Ok(Json(detail.ok_or_else(|| AppError::new(ErrorCode::NotFound, "No case has this id."))?))
+}
+
+/// Registers a confirmed question: it gets its deadline on the working-day calendar, counted
+/// with the body's answer period, and goes to a department, an executor and a category.
 #[utoipa::path(
     post,
     path = "/office/cases/{id}/register",
@@ -91,7 +221,8 @@ pub async fn queue(
         (status = 200, description = "Registered", body = Registered),
         (status = 403, description = "Not a moderator of the case's body, or no CSRF token", body = ApiError),
         (status = 404, description = "No such case", body = ApiError),
-        (status = 409, description = "Someone moved the case first (`conflict`)", body = ApiError)
+        (status = 409, description = "Someone moved the case first (`conflict`)", body = ApiError),
+        (status = 422, description = "The department, executor or category is not the body's, or a category is needed", body = ApiError)
     )
 )]
 pub async fn register(
@@ -102,17 +233,13 @@ pub async fn register(
 ) -> Result<Json<Registered>, AppError> {
     let case = authorize(&state, &staff, &id, &[Role::Moderator]).await?;
     let cal = calendar::load(&state.db).await?;
-    let department = request.department_id.map(|d| d.0);
-    let deadline = workflow::register(
-        &state.db,
-        case,
-        department,
-        Utc::now(),
-        Actor::Staff(staff.user_id),
-        &cal,
-        ANSWER_WITHIN_WORKING_DAYS,
-    )
-    .await?;
+    let assignment = Assignment {
+        department_id: request.department_id,
+        executor_id: request.executor_id,
+        category_id: request.category_id,
+    };
+    let deadline =
+        workflow::register_with(&state.db, case, &assignment, Utc::now(), Actor::Staff(staff.user_id), &cal).await?;
     Ok(Json(Registered { deadline: deadline.to_string() }))
 }
 
@@ -135,17 +262,14 @@ pub async fn answer(
     staff: Staff,
     Path(id): Path<String>,
     ApiJson(request): ApiJson<AnswerRequest>,
-) -> Result<axum::http::StatusCode, AppError> {
+) -> Result<StatusCode, AppError> {
     let case = authorize(&state, &staff, &id, &[Role::Executor]).await?;
     let html = rich_text::sanitize(&request.answer_html);
     if html.trim().is_empty() {
-        return Err(AppError::invalid_fields(vec![api::domain::FieldError {
-            field: "answer_html".into(),
-            problem: api::domain::FieldProblem::Missing,
-        }]));
+        return Err(field_error("answer_html", FieldProblem::Missing));
     }
     workflow::answer(&state.db, case, &html, Utc::now(), Actor::Staff(staff.user_id)).await?;
-    Ok(axum::http::StatusCode::NO_CONTENT)
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// Approves and publishes the answer; the citizen is emailed the link.
@@ -166,11 +290,11 @@ pub async fn publish(
     staff: Staff,
     Path(id): Path<String>,
     ApiJson(request): ApiJson<PublishRequest>,
-) -> Result<axum::http::StatusCode, AppError> {
+) -> Result<StatusCode, AppError> {
     let case = authorize(&state, &staff, &id, &[Role::Moderator, Role::Head]).await?;
     let public_text = request.public_text.as_deref().map(str::trim).filter(|t| !t.is_empty());
     workflow::publish(&state.db, case, public_text, Utc::now(), Actor::Staff(staff.user_id), &state.public_url).await?;
-    Ok(axum::http::StatusCode::NO_CONTENT)
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// Refuses to register a question, with a reason the citizen receives by email.
@@ -191,7 +315,7 @@ pub async fn reject(
     staff: Staff,
     Path(id): Path<String>,
     ApiJson(request): ApiJson<RejectRequest>,
-) -> Result<axum::http::StatusCode, AppError> {
+) -> Result<StatusCode, AppError> {
     let case = authorize(&state, &staff, &id, &[Role::Moderator]).await?;
     workflow::reject(
         &state.db,
@@ -203,5 +327,65 @@ pub async fn reject(
         &state.public_url,
     )
     .await?;
-    Ok(axum::http::StatusCode::NO_CONTENT)
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Sends a question waiting for moderation to the competent body, keeping its number; the
+/// citizen is told by email.
+#[utoipa::path(
+    post,
+    path = "/office/cases/{id}/redirect",
+    tag = "office",
+    params(("id" = i64, Path, description = "The case")),
+    request_body = RedirectRequest,
+    responses(
+        (status = 204, description = "Redirected; it waits in the other body's moderation queue"),
+        (status = 403, description = "Not a moderator of the case's body", body = ApiError),
+        (status = 404, description = "No such case", body = ApiError),
+        (status = 409, description = "The case is not waiting for moderation", body = ApiError),
+        (status = 422, description = "No other body has this slug (field `body`)", body = ApiError)
+    )
+)]
+pub async fn redirect(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<String>,
+    ApiJson(request): ApiJson<RedirectRequest>,
+) -> Result<StatusCode, AppError> {
+    let case = authorize(&state, &staff, &id, &[Role::Moderator]).await?;
+    workflow::redirect(&state.db, case, &request.body, Utc::now(), Actor::Staff(staff.user_id)).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Sends an answer back to the executor for rework, with what to change; the draft stays.
+#[utoipa::path(
+    post,
+    path = "/office/cases/{id}/return",
+    tag = "office",
+    params(("id" = i64, Path, description = "The case")),
+    request_body = ReturnRequest,
+    responses(
+        (status = 204, description = "Returned; the case is assigned again"),
+        (status = 403, description = "Not a moderator or head of the case's body", body = ApiError),
+        (status = 404, description = "No such case", body = ApiError),
+        (status = 409, description = "There is no answer waiting for approval", body = ApiError),
+        (status = 422, description = "The note is empty or longer than 1,000 characters (field `note`)", body = ApiError)
+    )
+)]
+pub async fn return_answer(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<String>,
+    ApiJson(request): ApiJson<ReturnRequest>,
+) -> Result<StatusCode, AppError> {
+    let case = authorize(&state, &staff, &id, &[Role::Moderator, Role::Head]).await?;
+    let note = request.note.trim();
+    if note.is_empty() {
+        return Err(field_error("note", FieldProblem::Missing));
+    }
+    if note.chars().count() > MAX_RETURN_NOTE_CHARS {
+        return Err(field_error("note", FieldProblem::TooLong));
+    }
+    workflow::return_answer(&state.db, case, note, Utc::now(), Actor::Staff(staff.user_id)).await?;
+    Ok(StatusCode::NO_CONTENT)
 }

@@ -6,6 +6,7 @@ use crate::{with_db, with_tx};
 use api::cases::{CaseId, CaseStatus, Channel, ValidQuestion};
 use api::domain::RegistrationNumber;
 use api::domain::registration_number::ApplicantKind;
+use api::office::HistoryEntry;
 use api::{CategoryId, Lang};
 use chrono::{DateTime, Datelike, Utc};
 
@@ -199,6 +200,40 @@ pub async fn transition(tx: &mut Tx, case: CaseId, change: &Change<'_>) -> Resul
         record(tx, case, change).await?;
     }
     Ok(changed == 1)
+}
+
+#[derive(sqlx::FromRow)]
+struct HistoryRow {
+    at: DateTime<Utc>,
+    actor_name: Option<String>,
+    from_status: Option<String>,
+    to_status: String,
+    note: String,
+}
+
+/// A case's history, oldest first, with the names of the staff who made each change.
+pub async fn history(db: &Db, case: CaseId) -> Result<Vec<HistoryEntry>, sqlx::Error> {
+    let rows: Vec<HistoryRow> = with_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT h.at, u.name AS actor_name, h.from_status, h.to_status, h.note FROM case_history h \
+             LEFT JOIN users u ON h.actor = 'user:' || CAST(u.id AS TEXT) WHERE h.case_id = $1 ORDER BY h.id",
+        )
+        .bind(case.0)
+        .fetch_all(pool)
+        .await
+    })?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| {
+            Some(HistoryEntry {
+                at: r.at.timestamp(),
+                actor: r.actor_name,
+                from: r.from_status.as_deref().and_then(CaseStatus::parse),
+                to: CaseStatus::parse(&r.to_status)?,
+                note: r.note,
+            })
+        })
+        .collect())
 }
 
 /// Notes when the citizen confirmed the email address.

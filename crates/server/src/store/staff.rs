@@ -15,26 +15,61 @@ pub fn normalize_email(email: &str) -> String {
 }
 
 /// Creates an account; `password_hash` comes from [`crate::auth::hash_password`].
-pub async fn create_user(db: &Db, email: &str, name: &str, password_hash: &str) -> Result<i64, sqlx::Error> {
-    with_db!(db, |pool| {
+pub async fn create_user(tx: &mut Tx, email: &str, name: &str, password_hash: &str) -> Result<i64, sqlx::Error> {
+    with_tx!(tx, |conn| {
         sqlx::query_scalar("INSERT INTO users (email, name, password_hash) VALUES ($1, $2, $3) RETURNING id")
             .bind(normalize_email(email))
             .bind(name)
             .bind(password_hash)
-            .fetch_one(pool)
+            .fetch_one(conn)
             .await
     })
 }
 
-/// Gives `user_id` a role in a body; giving it again changes nothing.
+/// Makes `user_id` a platform administrator: they edit the working-day calendar.
+pub async fn set_platform_admin(tx: &mut Tx, user_id: i64, platform_admin: bool) -> Result<(), sqlx::Error> {
+    with_tx!(tx, |conn| {
+        sqlx::query("UPDATE users SET platform_admin = $1 WHERE id = $2")
+            .bind(platform_admin)
+            .bind(user_id)
+            .execute(conn)
+            .await
+            .map(drop)
+    })
+}
+
+/// Why a role was not given.
+#[derive(Debug, thiserror::Error)]
+pub enum GrantError {
+    /// A role tied to a department of another body would let its holder into that body's work.
+    #[error("the department does not belong to the body")]
+    DepartmentOfAnotherBody,
+    #[error(transparent)]
+    Db(#[from] sqlx::Error),
+}
+
+/// Gives `user_id` a role in a body, tied to one of the body's departments if given; giving it
+/// again changes nothing.
 pub async fn grant(
-    db: &Db,
+    tx: &mut Tx,
     user_id: i64,
     body_id: i64,
     role: Role,
     department_id: Option<DepartmentId>,
-) -> Result<(), sqlx::Error> {
-    with_db!(db, |pool| {
+) -> Result<(), GrantError> {
+    if let Some(department) = department_id {
+        let in_body: Option<i64> = with_tx!(tx, |conn| {
+            sqlx::query_scalar("SELECT id FROM departments WHERE id = $1 AND body_id = $2")
+                .bind(department.0)
+                .bind(body_id)
+                .fetch_optional(conn)
+                .await
+        })?;
+        if in_body.is_none() {
+            return Err(GrantError::DepartmentOfAnotherBody);
+        }
+    }
+    with_tx!(tx, |conn| {
         sqlx::query(
             "INSERT INTO memberships (user_id, body_id, role, department_id) VALUES ($1, $2, $3, $4) \
              ON CONFLICT (user_id, body_id, role) DO NOTHING",
@@ -43,32 +78,54 @@ pub async fn grant(
         .bind(body_id)
         .bind(role.as_str())
         .bind(department_id.map(|d| d.0))
-        .execute(pool)
+        .execute(conn)
         .await
         .map(drop)
-    })
+    })?;
+    Ok(())
 }
 
 /// The id of the body `slug` and of its first department, if it has any.
 pub async fn body_and_first_department(
-    db: &Db,
+    tx: &mut Tx,
     slug: &BodySlug,
 ) -> Result<Option<(i64, Option<DepartmentId>)>, sqlx::Error> {
-    let row: Option<(i64, Option<i64>)> = with_db!(db, |pool| {
+    let row: Option<(i64, Option<i64>)> = with_tx!(tx, |conn| {
         sqlx::query_as(
             "SELECT b.id, (SELECT d.id FROM departments d WHERE d.body_id = b.id ORDER BY d.sort_order, d.id LIMIT 1) \
              FROM bodies b WHERE b.slug = $1",
         )
         .bind(slug.as_str())
-        .fetch_optional(pool)
+        .fetch_optional(conn)
         .await
     })?;
     Ok(row.map(|(body, department)| (body, department.map(DepartmentId))))
 }
 
 /// How many accounts exist; the demo loader only fills an empty table.
-pub async fn count_users(db: &Db) -> Result<i64, sqlx::Error> {
-    with_db!(db, |pool| sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(pool).await)
+pub async fn count_users(tx: &mut Tx) -> Result<i64, sqlx::Error> {
+    with_tx!(tx, |conn| sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(conn).await)
+}
+
+/// The enabled accounts holding the executor role in the body, with their department, by name.
+pub async fn executors(db: &Db, body_id: i64) -> Result<Vec<api::office::Executor>, sqlx::Error> {
+    let rows: Vec<(i64, String, Option<i64>)> = with_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT u.id, u.name, m.department_id FROM memberships m JOIN users u ON u.id = m.user_id \
+             WHERE m.body_id = $1 AND m.role = 'executor' AND NOT u.disabled ORDER BY u.name, u.id",
+        )
+        .bind(body_id)
+        .fetch_all(pool)
+        .await
+    })?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name, department)| api::office::Executor {
+            id: api::office::UserId(id),
+            name,
+            department_id: department.map(DepartmentId),
+        })
+        .collect())
 }
 
 /// An account as signing in sees it.
@@ -79,11 +136,12 @@ pub struct Account {
     pub email: String,
     pub password_hash: String,
     pub disabled: bool,
+    pub platform_admin: bool,
 }
 
 pub async fn account_by_email(db: &Db, email: &str) -> Result<Option<Account>, sqlx::Error> {
     with_db!(db, |pool| {
-        sqlx::query_as("SELECT id, name, email, password_hash, disabled FROM users WHERE email = $1")
+        sqlx::query_as("SELECT id, name, email, password_hash, disabled, platform_admin FROM users WHERE email = $1")
             .bind(normalize_email(email))
             .fetch_optional(pool)
             .await
@@ -163,6 +221,7 @@ pub struct LiveSession {
     pub email: String,
     pub csrf_token: String,
     pub last_seen_at: DateTime<Utc>,
+    pub platform_admin: bool,
 }
 
 /// The session with this token hash, unless it expired, sat idle too long or its account is disabled.
@@ -174,7 +233,7 @@ pub async fn live_session(
 ) -> Result<Option<LiveSession>, sqlx::Error> {
     with_db!(db, |pool| {
         sqlx::query_as(
-            "SELECT s.user_id, u.name, u.email, s.csrf_token, s.last_seen_at FROM sessions s \
+            "SELECT s.user_id, u.name, u.email, s.csrf_token, s.last_seen_at, u.platform_admin FROM sessions s \
              JOIN users u ON u.id = s.user_id \
              WHERE s.id_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3 AND NOT u.disabled",
         )

@@ -7,9 +7,13 @@ use crate::db::Tx;
 use crate::mail::templates;
 use crate::store::cases::{self, Actor, Change};
 use crate::store::{archive, outbox};
-use crate::with_tx;
-use api::Lang;
-use api::cases::{CaseId, CaseStatus};
+use crate::suggest::{CategoryWords, Suggester};
+use crate::{with_db, with_tx};
+use api::archive::CategoryRef;
+use api::cases::{CaseId, CaseStatus, PublishAs};
+use api::domain::{FieldError, FieldProblem, RegistrationNumber};
+use api::office::{BodySettings, CaseDetail, OfficeCase, StaffRef, UserId};
+use api::{BodySlug, CategoryId, DepartmentId, Lang, Localized};
 use chrono::{DateTime, NaiveDate, Utc};
 
 /// Why a move could not be made.
@@ -20,6 +24,9 @@ pub enum MoveError {
     /// Someone moved it first, or the move does not start from where the case is.
     #[error("the case is {0:?}, not where this move starts")]
     WrongStatus(CaseStatus),
+    /// A field of the request names something the case's body does not have.
+    #[error("invalid fields")]
+    Invalid(Vec<FieldError>),
     #[error(transparent)]
     Db(#[from] sqlx::Error),
 }
@@ -27,6 +34,9 @@ pub enum MoveError {
 /// What a move needs to know about a case (private fields included: staff only).
 #[derive(Debug, sqlx::FromRow)]
 struct CaseFacts {
+    pub body_id: i64,
+    pub body_slug: String,
+    pub category_id: Option<i64>,
     pub registration_number: String,
     pub status: String,
     pub lang: String,
@@ -71,8 +81,8 @@ async fn facts_in(tx: &mut Tx, case: CaseId, status: CaseStatus) -> Result<CaseF
 async fn facts(tx: &mut Tx, case: CaseId) -> Result<CaseFacts, MoveError> {
     let row: Option<CaseFacts> = with_tx!(tx, |conn| {
         sqlx::query_as(
-            "SELECT c.registration_number, c.status, c.lang, c.author_name, c.author_email, c.body_text, \
-             c.answer_html, b.name_kk AS body_kk, b.name_ru AS body_ru, \
+            "SELECT c.body_id, b.slug AS body_slug, c.category_id, c.registration_number, c.status, c.lang, \
+             c.author_name, c.author_email, c.body_text, c.answer_html, b.name_kk AS body_kk, b.name_ru AS body_ru, \
              b.name_en AS body_en FROM cases c JOIN bodies b ON b.id = c.body_id WHERE c.id = $1",
         )
         .bind(case.0)
@@ -92,8 +102,40 @@ fn change(from: CaseStatus, to: CaseStatus, at: DateTime<Utc>, actor: Actor, pub
     Change { from: Some(from), to, at, actor, note: "", public }
 }
 
-/// Registers a confirmed question: it gets its deadline, counted in working days from the
-/// registration day on `calendar`, and goes to a department (and an executor, if chosen).
+/// The date in Kazakhstan (UTC+5) at `at`: deadlines and days left count in local days.
+pub fn kazakhstan_date(at: DateTime<Utc>) -> NaiveDate {
+    (at + chrono::Duration::hours(5)).date_naive()
+}
+
+/// Where a registered case goes. Every id must belong to the case's body.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Assignment {
+    pub department_id: Option<DepartmentId>,
+    /// An executor of the body; without a department, the case goes to the executor's.
+    pub executor_id: Option<UserId>,
+    /// Sets or corrects the category; required when the case has none (after a redirection).
+    pub category_id: Option<CategoryId>,
+}
+
+fn field(name: &str, problem: FieldProblem) -> FieldError {
+    FieldError { field: name.to_owned(), problem }
+}
+
+/// Registers a confirmed question: it gets its deadline, the body's number of working days
+/// (`bodies.answer_working_days`) from the registration day on `calendar`, and goes to a
+/// department, an executor and a category of the body.
+pub async fn register_with(
+    db: &crate::Db,
+    case: CaseId,
+    assignment: &Assignment,
+    at: DateTime<Utc>,
+    actor: Actor,
+    calendar: &Calendar,
+) -> Result<NaiveDate, MoveError> {
+    register_in(db, case, assignment, at, actor, calendar, None).await
+}
+
+/// Registers with a fixed number of working days and no executor (imports and tests).
 pub async fn register(
     db: &crate::Db,
     case: CaseId,
@@ -103,23 +145,110 @@ pub async fn register(
     calendar: &Calendar,
     working_days: u32,
 ) -> Result<NaiveDate, MoveError> {
+    let assignment = Assignment { department_id: department_id.map(DepartmentId), ..Assignment::default() };
+    register_in(db, case, &assignment, at, actor, calendar, Some(working_days)).await
+}
+
+async fn register_in(
+    db: &crate::Db,
+    case: CaseId,
+    assignment: &Assignment,
+    at: DateTime<Utc>,
+    actor: Actor,
+    calendar: &Calendar,
+    working_days: Option<u32>,
+) -> Result<NaiveDate, MoveError> {
     let mut tx = db.begin().await?;
-    facts_in(&mut tx, case, CaseStatus::Received).await?;
-    let local_day = (at + chrono::Duration::hours(5)).date_naive();
-    let deadline = calendar.deadline(local_day, working_days);
-    with_tx!(&mut tx, |conn| {
-        sqlx::query("UPDATE cases SET registered_at = $1, deadline = $2, department_id = $3 WHERE id = $4")
-            .bind(at)
-            .bind(deadline)
-            .bind(department_id)
-            .bind(case.0)
-            .execute(conn)
+    let facts = facts_in(&mut tx, case, CaseStatus::Received).await?;
+    let department = check_assignment(&mut tx, &facts, assignment).await?;
+    let body_days: i32 = with_tx!(&mut tx, |conn| {
+        sqlx::query_scalar("SELECT answer_working_days FROM bodies WHERE id = $1")
+            .bind(facts.body_id)
+            .fetch_one(conn)
             .await
-            .map(drop)
+    })?;
+    let working_days = working_days
+        .unwrap_or_else(|| u32::try_from(body_days).unwrap_or(BodySettings::DEFAULT_ANSWER_WORKING_DAYS.into()));
+    let deadline = calendar.deadline(kazakhstan_date(at), working_days);
+    with_tx!(&mut tx, |conn| {
+        sqlx::query(
+            "UPDATE cases SET registered_at = $1, deadline = $2, department_id = $3, executor_id = $4, \
+             category_id = COALESCE($5, category_id) WHERE id = $6",
+        )
+        .bind(at)
+        .bind(deadline)
+        .bind(department.map(|d| d.0))
+        .bind(assignment.executor_id.map(|e| e.0))
+        .bind(assignment.category_id.map(|c| c.0))
+        .bind(case.0)
+        .execute(conn)
+        .await
+        .map(drop)
     })?;
     step(&mut tx, case, change(CaseStatus::Received, CaseStatus::Assigned, at, actor, false)).await?;
     tx.commit().await?;
     Ok(deadline)
+}
+
+/// Checks that the assignment's department, executor and category are the case's body's, and
+/// that the case will have a category; returns the department the case goes to (the
+/// executor's own when none is named).
+async fn check_assignment(
+    tx: &mut Tx,
+    facts: &CaseFacts,
+    assignment: &Assignment,
+) -> Result<Option<DepartmentId>, MoveError> {
+    let body_id = facts.body_id;
+    let mut invalid = Vec::new();
+    if let Some(department) = assignment.department_id {
+        let found: Option<i64> = with_tx!(&mut *tx, |conn| {
+            sqlx::query_scalar("SELECT id FROM departments WHERE id = $1 AND body_id = $2")
+                .bind(department.0)
+                .bind(body_id)
+                .fetch_optional(conn)
+                .await
+        })?;
+        if found.is_none() {
+            invalid.push(field("department_id", FieldProblem::UnknownChoice));
+        }
+    }
+    let mut executors_department = None;
+    if let Some(executor) = assignment.executor_id {
+        let membership: Option<Option<i64>> = with_tx!(&mut *tx, |conn| {
+            sqlx::query_scalar(
+                "SELECT m.department_id FROM memberships m JOIN users u ON u.id = m.user_id \
+                 WHERE m.user_id = $1 AND m.body_id = $2 AND m.role = 'executor' AND NOT u.disabled",
+            )
+            .bind(executor.0)
+            .bind(body_id)
+            .fetch_optional(conn)
+            .await
+        })?;
+        match membership {
+            Some(department) => executors_department = department.map(DepartmentId),
+            None => invalid.push(field("executor_id", FieldProblem::UnknownChoice)),
+        }
+    }
+    if let Some(category) = assignment.category_id {
+        let found: Option<i64> = with_tx!(&mut *tx, |conn| {
+            sqlx::query_scalar("SELECT id FROM categories WHERE id = $1 AND body_id = $2")
+                .bind(category.0)
+                .bind(body_id)
+                .fetch_optional(conn)
+                .await
+        })?;
+        if found.is_none() {
+            invalid.push(field("category_id", FieldProblem::UnknownChoice));
+        }
+    } else if facts.category_id.is_none() {
+        // A redirected question lost the first body's category; the archive lists by category.
+        invalid.push(field("category_id", FieldProblem::Missing));
+    }
+    if invalid.is_empty() {
+        Ok(assignment.department_id.or(executors_department))
+    } else {
+        Err(MoveError::Invalid(invalid))
+    }
 }
 
 /// The executor's answer, waiting for approval. `answer_html` must already be sanitised.
@@ -131,7 +260,9 @@ pub async fn answer(
     actor: Actor,
 ) -> Result<(), MoveError> {
     let mut tx = db.begin().await?;
-    facts_in(&mut tx, case, CaseStatus::Assigned).await?;
+    let facts = facts_in(&mut tx, case, CaseStatus::Assigned).await?;
+    // After a return the draft is there: the public timeline shows the first answer only.
+    let public = facts.answer_html.is_none();
     with_tx!(&mut tx, |conn| {
         sqlx::query("UPDATE cases SET answer_html = $1, answered_at = $2 WHERE id = $3")
             .bind(answer_html)
@@ -141,7 +272,7 @@ pub async fn answer(
             .await
             .map(drop)
     })?;
-    step(&mut tx, case, change(CaseStatus::Assigned, CaseStatus::Answered, at, actor, true)).await?;
+    step(&mut tx, case, change(CaseStatus::Assigned, CaseStatus::Answered, at, actor, public)).await?;
     Ok(tx.commit().await?)
 }
 
@@ -230,16 +361,134 @@ pub async fn reject(
     Ok(tx.commit().await?)
 }
 
+/// Sends a question waiting for moderation to the competent body `to`, keeping its number. It
+/// waits there for that body's moderators, without the category, department or executor of the
+/// first body; the citizen is told by email.
+pub async fn redirect(
+    db: &crate::Db,
+    case: CaseId,
+    to: &BodySlug,
+    at: DateTime<Utc>,
+    actor: Actor,
+) -> Result<(), MoveError> {
+    let mut tx = db.begin().await?;
+    let facts = facts(&mut tx, case).await?;
+    let target: Option<(i64, String, String, String)> = with_tx!(&mut tx, |conn| {
+        sqlx::query_as("SELECT id, name_kk, name_ru, name_en FROM bodies WHERE slug = $1")
+            .bind(to.as_str())
+            .fetch_optional(conn)
+            .await
+    })?;
+    let Some((target, kk, ru, en)) = target.filter(|t| t.0 != facts.body_id) else {
+        return Err(MoveError::Invalid(vec![field("body", FieldProblem::UnknownChoice)]));
+    };
+    facts.expect(CaseStatus::Received)?;
+    let moved = with_tx!(&mut tx, |conn| {
+        sqlx::query(
+            "UPDATE cases SET body_id = $1, category_id = NULL, department_id = NULL, executor_id = NULL \
+             WHERE id = $2 AND status = $3",
+        )
+        .bind(target)
+        .bind(case.0)
+        .bind(CaseStatus::Received.as_str())
+        .execute(conn)
+        .await
+        .map(|r| r.rows_affected())
+    })?;
+    if moved != 1 {
+        return Err(MoveError::WrongStatus(CaseStatus::Received));
+    }
+    let note = format!("{} → {}", facts.body_slug, to);
+    let change =
+        Change { from: Some(CaseStatus::Received), to: CaseStatus::Received, at, actor, note: &note, public: false };
+    cases::record(&mut tx, case, &change).await?;
+    let lang = facts.lang();
+    let target_name = Localized { kk, ru, en };
+    let email = templates::question_redirected(
+        &facts.author_email,
+        lang,
+        &facts.author_name,
+        &facts.registration_number,
+        facts.body_name(),
+        target_name.get(lang),
+    );
+    outbox::enqueue(&mut tx, &email, at).await?;
+    Ok(tx.commit().await?)
+}
+
+/// Sends an answer back to the executor for rework with `note`; the draft stays for editing.
+pub async fn return_answer(
+    db: &crate::Db,
+    case: CaseId,
+    note: &str,
+    at: DateTime<Utc>,
+    actor: Actor,
+) -> Result<(), MoveError> {
+    let mut tx = db.begin().await?;
+    facts_in(&mut tx, case, CaseStatus::Answered).await?;
+    let change = Change { from: Some(CaseStatus::Answered), to: CaseStatus::Assigned, at, actor, note, public: false };
+    step(&mut tx, case, change).await?;
+    Ok(tx.commit().await?)
+}
+
 /// The body a case belongs to, for the role check before any move.
 pub async fn body_of(db: &crate::Db, case: CaseId) -> Result<Option<i64>, sqlx::Error> {
-    crate::with_db!(db, |pool| sqlx::query_scalar("SELECT body_id FROM cases WHERE id = $1")
+    with_db!(db, |pool| sqlx::query_scalar("SELECT body_id FROM cases WHERE id = $1")
         .bind(case.0)
         .fetch_optional(pool)
         .await)
 }
 
+/// The suggestion rules of the body's categories: their names and keywords.
+pub async fn suggester(db: &crate::Db, body_id: i64) -> Result<Suggester, sqlx::Error> {
+    let rows: Vec<(i64, String, String, String, String)> = with_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT id, name_kk, name_ru, name_en, keywords FROM categories WHERE body_id = $1 ORDER BY sort_order, id",
+        )
+        .bind(body_id)
+        .fetch_all(pool)
+        .await
+    })?;
+    Ok(Suggester::new(rows.iter().map(|(id, kk, ru, en, keywords)| CategoryWords {
+        id: CategoryId(*id),
+        names: [kk, ru, en],
+        keywords,
+    })))
+}
+
+/// What an office case shows beyond the stored row: days left on the calendar, counted from
+/// today in Kazakhstan, and the category the body's rules suggest.
+pub struct OfficeView<'a> {
+    pub calendar: &'a Calendar,
+    pub today: NaiveDate,
+    pub suggester: &'a Suggester,
+}
+
+/// Working days left until `deadline`: 0 on the last day; negative once it has passed, even on
+/// the rest days right after it (the deadline was missed, though no working day has gone by).
+pub fn working_days_left(calendar: &Calendar, today: NaiveDate, deadline: NaiveDate) -> i32 {
+    let left = calendar.working_days_left(today, deadline);
+    let left = if today > deadline { left.min(-1) } else { left };
+    i32::try_from(left).unwrap_or(if left < 0 { i32::MIN } else { i32::MAX })
+}
+
+/// The columns of [`CaseRow`] and the joins they need, as macros so statements stay string
+/// literals (sqlx 0.9 requires it).
+macro_rules! case_columns {
+    () => {
+        "c.id, c.registration_number, c.status, c.category_id, k.name_kk AS category_kk, \
+         k.name_ru AS category_ru, k.name_en AS category_en, c.lang, c.submitted_at, c.deadline, c.body_text, \
+         c.department_id, c.executor_id, u.name AS executor_name"
+    };
+}
+macro_rules! case_joins {
+    () => {
+        "FROM cases c LEFT JOIN categories k ON k.id = c.category_id LEFT JOIN users u ON u.id = c.executor_id"
+    };
+}
+
 #[derive(sqlx::FromRow)]
-struct QueueRow {
+struct CaseRow {
     id: i64,
     registration_number: String,
     status: String,
@@ -251,50 +500,140 @@ struct QueueRow {
     submitted_at: DateTime<Utc>,
     deadline: Option<NaiveDate>,
     body_text: String,
+    department_id: Option<i64>,
+    executor_id: Option<i64>,
+    executor_name: Option<String>,
 }
 
-/// A body's cases in `status`, oldest first (the one waiting longest comes first).
+impl CaseRow {
+    /// `None` for a row holding a value no case can have.
+    fn office_case(self, view: &OfficeView<'_>) -> Option<OfficeCase> {
+        let category = match (self.category_id, self.category_kk, self.category_ru, self.category_en) {
+            (Some(id), Some(kk), Some(ru), Some(en)) => {
+                Some(CategoryRef { id: CategoryId(id), name: Localized { kk, ru, en } })
+            }
+            _ => None,
+        };
+        let status = CaseStatus::parse(&self.status)?;
+        let running = matches!(status, CaseStatus::Assigned | CaseStatus::Answered);
+        Some(OfficeCase {
+            id: CaseId(self.id),
+            number: RegistrationNumber::parse(&self.registration_number)?,
+            status,
+            category,
+            lang: self.lang.parse().ok()?,
+            submitted_at: self.submitted_at.timestamp(),
+            deadline: self.deadline.map(|d| d.to_string()),
+            personal_data: api::domain::personal_data::kinds(&self.body_text),
+            suggested_category: view.suggester.suggest(&self.body_text),
+            department_id: self.department_id.map(DepartmentId),
+            executor: self.executor_id.zip(self.executor_name).map(|(id, name)| StaffRef { id: UserId(id), name }),
+            working_days_left: self
+                .deadline
+                .filter(|_| running)
+                .map(|deadline| working_days_left(view.calendar, view.today, deadline)),
+            text: self.body_text,
+        })
+    }
+}
+
+/// Which of a body's cases a queue shows.
+#[derive(Debug, Clone, Copy)]
+pub struct QueueFilter {
+    /// The case is in one of these two (the same twice for one status).
+    pub statuses: (CaseStatus, CaseStatus),
+    pub category: Option<CategoryId>,
+    pub lang: Option<Lang>,
+    /// Only cases whose deadline is before this day.
+    pub deadline_before: Option<NaiveDate>,
+    /// Only the cases of this executor: assigned to them, or to nobody in one of their departments.
+    pub executor: Option<i64>,
+}
+
+/// A body's cases passing `filter`, oldest first (the one waiting longest comes first).
 pub async fn queue(
     db: &crate::Db,
     body_id: i64,
-    status: CaseStatus,
+    filter: &QueueFilter,
     limit: i64,
-) -> Result<Vec<api::office::OfficeCase>, sqlx::Error> {
-    let rows: Vec<QueueRow> = crate::with_db!(db, |pool| {
-        sqlx::query_as(
-            "SELECT c.id, c.registration_number, c.status, c.category_id, k.name_kk AS category_kk, \
-             k.name_ru AS category_ru, k.name_en AS category_en, c.lang, c.submitted_at, c.deadline, c.body_text \
-             FROM cases c LEFT JOIN categories k ON k.id = c.category_id \
-             WHERE c.body_id = $1 AND c.status = $2 ORDER BY c.submitted_at, c.id LIMIT $3",
-        )
+    view: &OfficeView<'_>,
+) -> Result<Vec<OfficeCase>, sqlx::Error> {
+    let rows: Vec<CaseRow> = with_db!(db, |pool| {
+        sqlx::query_as(concat!(
+            "SELECT ",
+            case_columns!(),
+            " ",
+            case_joins!(),
+            " WHERE c.body_id = $1 AND c.status IN ($2, $3) AND ($4 IS NULL OR c.category_id = $4) \
+             AND ($5 IS NULL OR c.lang = $5) AND ($6 IS NULL OR c.deadline < $6) \
+             AND ($7 IS NULL OR c.executor_id = $7 OR (c.executor_id IS NULL AND c.department_id IN \
+             (SELECT m.department_id FROM memberships m WHERE m.user_id = $7 AND m.body_id = c.body_id \
+             AND m.role = 'executor'))) \
+             ORDER BY c.submitted_at, c.id LIMIT $8"
+        ))
         .bind(body_id)
-        .bind(status.as_str())
+        .bind(filter.statuses.0.as_str())
+        .bind(filter.statuses.1.as_str())
+        .bind(filter.category.map(|c| c.0))
+        .bind(filter.lang.map(Lang::code))
+        .bind(filter.deadline_before)
+        .bind(filter.executor)
         .bind(limit)
         .fetch_all(pool)
         .await
     })?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|r| {
-            let category = match (r.category_id, r.category_kk, r.category_ru, r.category_en) {
-                (Some(id), Some(kk), Some(ru), Some(en)) => {
-                    Some(api::archive::CategoryRef { id: api::CategoryId(id), name: api::Localized { kk, ru, en } })
-                }
-                _ => None,
-            };
-            Some(api::office::OfficeCase {
-                id: CaseId(r.id),
-                number: api::domain::RegistrationNumber::parse(&r.registration_number)?,
-                status: CaseStatus::parse(&r.status)?,
-                category,
-                lang: r.lang.parse().ok()?,
-                submitted_at: r.submitted_at.timestamp(),
-                deadline: r.deadline.map(|d| d.to_string()),
-                personal_data: api::domain::personal_data::kinds(&r.body_text),
-                text: r.body_text,
-            })
-        })
-        .collect())
+    Ok(rows.into_iter().filter_map(|r| r.office_case(view)).collect())
+}
+
+#[derive(sqlx::FromRow)]
+struct DetailRow {
+    #[sqlx(flatten)]
+    case: CaseRow,
+    body_id: i64,
+    body_slug: String,
+    author_name: String,
+    publish_as: String,
+    public_text: Option<String>,
+    answer_html: Option<String>,
+}
+
+/// A case with its history, as staff see it (the author's name, never their email).
+pub async fn detail(
+    db: &crate::Db,
+    case: CaseId,
+    calendar: &Calendar,
+    today: NaiveDate,
+) -> Result<Option<CaseDetail>, sqlx::Error> {
+    let row: Option<DetailRow> = with_db!(db, |pool| {
+        sqlx::query_as(concat!(
+            "SELECT ",
+            case_columns!(),
+            ", c.body_id, b.slug AS body_slug, c.author_name, c.publish_as, c.public_text, c.answer_html ",
+            case_joins!(),
+            " JOIN bodies b ON b.id = c.body_id WHERE c.id = $1"
+        ))
+        .bind(case.0)
+        .fetch_optional(pool)
+        .await
+    })?;
+    let Some(row) = row else { return Ok(None) };
+    let suggester = suggester(db, row.body_id).await?;
+    let view = OfficeView { calendar, today, suggester: &suggester };
+    let bad = || sqlx::Error::Decode(format!("case {} has an invalid stored value", case.0).into());
+    let history = cases::history(db, case).await?;
+    Ok(Some(CaseDetail {
+        case: row.case.office_case(&view).ok_or_else(bad)?,
+        body: BodySlug::parse(&row.body_slug).map_err(|_| bad())?,
+        author_name: row.author_name,
+        publish_as: if row.publish_as == PublishAs::Anonymous.as_str() {
+            PublishAs::Anonymous
+        } else {
+            PublishAs::Initials
+        },
+        public_text: row.public_text,
+        answer_html: row.answer_html,
+        history,
+    }))
 }
 
 /// Text of sanitised HTML, for the search index.
@@ -318,6 +657,28 @@ fn strip_tags(html: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn date(m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, m, d).expect("valid date")
+    }
+
+    #[test]
+    fn days_left_are_zero_on_the_last_day_and_negative_once_it_has_passed() {
+        let cal = Calendar::new(crate::calendar::standard_year(2026));
+        // Friday 27 March 2026 is the last day; 28-29 March are the weekend.
+        assert_eq!(working_days_left(&cal, date(3, 20), date(3, 27)), 2, "21-25 March are Nauryz rest days");
+        assert_eq!(working_days_left(&cal, date(3, 27), date(3, 27)), 0);
+        assert_eq!(working_days_left(&cal, date(3, 28), date(3, 27)), -1, "late already on Saturday");
+        assert_eq!(working_days_left(&cal, date(3, 30), date(3, 27)), -1);
+        assert_eq!(working_days_left(&cal, date(3, 31), date(3, 27)), -2);
+    }
+
+    #[test]
+    fn the_local_date_is_kazakhstans() {
+        let evening = date(3, 27).and_hms_opt(19, 30, 0).expect("time").and_utc();
+        assert_eq!(kazakhstan_date(evening), date(3, 28));
+        assert_eq!(kazakhstan_date(evening - chrono::Duration::hours(1)), date(3, 27));
+    }
 
     #[test]
     fn tags_are_stripped_for_the_index() {

@@ -30,6 +30,7 @@ on_both_databases!(
     the_password_hash_is_argon2id_and_never_appears_in_a_response,
     staff_routes_answer_401_403_or_200_by_role_in_the_body,
     the_demo_staff_has_every_role_in_every_body_and_loads_once,
+    a_role_tied_to_a_department_needs_a_department_of_the_same_body,
 );
 
 const LOGIN: &str = "/api/v1/auth/login";
@@ -375,7 +376,43 @@ async fn the_demo_staff_has_every_role_in_every_body_and_loads_once(app: &TestAp
     let admin = login(app, &admin_email()).await;
     let me = app.send("GET", ME, &[admin.cookie()]).await.json();
     assert_eq!(me["memberships"].as_array().map(Vec::len), Some(5));
+    assert_eq!(me["platform_admin"], true, "the demo platform administrator: {me}");
     let executor = login(app, &email(Role::Executor, "enbek")).await;
     let me = app.send("GET", ME, &[executor.cookie()]).await.json();
     assert!(me["memberships"][0]["department_id"].is_i64(), "the demo executor works in a department: {me}");
+    assert_eq!(me["platform_admin"], false);
+    let body_admin = try_login(app, &email(Role::Administrator, "enbek"), DEMO_PASSWORD).await.json();
+    assert_eq!(body_admin["platform_admin"], false, "administering a body is not running the platform");
+}
+
+async fn a_role_tied_to_a_department_needs_a_department_of_the_same_body(app: &TestApp) {
+    use server::store::staff::{GrantError, create_user, grant, grants};
+    let ids = |slug: &'static str| async move {
+        with_db!(&app.db, |pool| {
+            sqlx::query_as::<_, (i64, i64)>(
+                "SELECT b.id, d.id FROM bodies b JOIN departments d ON d.body_id = b.id WHERE b.slug = $1 \
+                 ORDER BY d.sort_order LIMIT 1",
+            )
+            .bind(slug)
+            .fetch_one(pool)
+            .await
+        })
+        .expect("body and department")
+    };
+    let (enbek, enbek_department) = ids("enbek").await;
+    let (_, dsm_department) = ids("dsm").await;
+
+    let mut tx = app.db.begin().await.expect("transaction");
+    let user = create_user(&mut tx, "new.executor@example.kz", "New executor", "no password").await.expect("user");
+    let refused = grant(&mut tx, user, enbek, Role::Executor, Some(api::DepartmentId(dsm_department))).await;
+    assert!(matches!(refused, Err(GrantError::DepartmentOfAnotherBody)), "{refused:?}");
+    grant(&mut tx, user, enbek, Role::Executor, Some(api::DepartmentId(enbek_department)))
+        .await
+        .expect("own department");
+    grant(&mut tx, user, enbek, Role::Moderator, None).await.expect("no department");
+    tx.commit().await.expect("commit");
+
+    let held = grants(&app.db, user).await.expect("grants");
+    let held: Vec<(Role, Option<i64>)> = held.iter().map(|g| (g.role, g.department_id.map(|d| d.0))).collect();
+    assert_eq!(held, [(Role::Executor, Some(enbek_department)), (Role::Moderator, None)]);
 }
