@@ -72,14 +72,15 @@ pub struct QueueParams {
     category: Option<String>,
     /// Only cases in this language: `kk`, `ru` or `en`.
     lang: Option<String>,
-    /// `true`: only registered cases past their deadline (assigned or answered, unless `status` narrows it).
+    /// `true`: only registered cases past their deadline: assigned or answered (none in other statuses).
     overdue: Option<String>,
     /// `true`: only my cases as an executor, assigned to me or to nobody in my department.
     mine: Option<String>,
 }
 
 impl QueueParams {
-    fn filter(&self, staff: &Staff, today: chrono::NaiveDate) -> Result<QueueFilter, AppError> {
+    /// The filter, or `None` when nothing can pass it (late, yet waiting for moderation).
+    fn filter(&self, staff: &Staff, today: chrono::NaiveDate) -> Result<Option<QueueFilter>, AppError> {
         let status = match self.status.as_deref() {
             None => None,
             Some(raw) => Some(
@@ -105,8 +106,8 @@ impl QueueParams {
             }
             (true, None) => (CaseStatus::Assigned, CaseStatus::Answered),
             (true, Some(status @ (CaseStatus::Assigned | CaseStatus::Answered))) => (status, status),
-            // Only a registered case that is still being worked on can be late.
-            (true, Some(_)) => return Err(field_error("overdue", FieldProblem::UnknownChoice)),
+            // Only a registered case still being worked on can be late; the filters still combine.
+            (true, Some(_)) => return Ok(None),
         };
         let category = match self.category.as_deref() {
             None => None,
@@ -116,13 +117,13 @@ impl QueueParams {
             None => None,
             Some(raw) => Some(raw.parse::<Lang>().map_err(|_| field_error("lang", FieldProblem::UnknownChoice))?),
         };
-        Ok(QueueFilter {
+        Ok(Some(QueueFilter {
             statuses,
             category,
             lang,
             deadline_before: overdue.then_some(today),
             executor: flag(self.mine.as_deref(), "mine")?.then_some(staff.user_id),
-        })
+        }))
     }
 }
 
@@ -157,7 +158,7 @@ pub async fn queue(
 ) -> Result<Json<Vec<OfficeCase>>, AppError> {
     let body = authorize_body(&state, &staff, &slug, &[Role::Moderator, Role::Head, Role::Executor]).await?;
     let today = kazakhstan_date(Utc::now());
-    let filter = params.filter(&staff, today)?;
+    let Some(filter) = params.filter(&staff, today)? else { return Ok(Json(Vec::new())) };
     let cal = calendar::load(&state.db).await?;
     let suggester = workflow::suggester(&state.db, body).await?;
     let view = OfficeView { calendar: &cal, today, suggester: &suggester };
