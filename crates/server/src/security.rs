@@ -33,7 +33,8 @@ pub fn inline_script_hashes(html: &str) -> Vec<String> {
 }
 
 pub fn content_security_policy(dist_dir: Option<&Path>) -> String {
-    let pages = api::bundles::Bundle::ALL.map(|b| dist_dir.and_then(|d| std::fs::read_to_string(d.join(crate::spa::index_of(b))).ok()));
+    let pages = api::bundles::Bundle::ALL
+        .map(|b| dist_dir.and_then(|d| std::fs::read_to_string(d.join(crate::spa::index_of(b))).ok()));
     let mut hashes: Vec<String> = pages.iter().flatten().flat_map(|html| inline_script_hashes(html)).collect();
     hashes.sort();
     hashes.dedup();
