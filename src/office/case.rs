@@ -35,12 +35,14 @@ pub fn CasePage() -> impl IntoView {
         }
     });
     let outcome = Outcome(RwSignal::new(None));
-    let title = Signal::derive(move || {
-        detail
-            .get()
-            .and_then(Result::ok)
-            .map(|(d, _)| format!("{} {}", t_string!(i18n, office.case_title), d.case.number.as_str()))
-            .unwrap_or_else(|| t_string!(i18n, office.case_title).to_owned())
+    // A memo, so reloading the case after a move (the same number) does not count as a new
+    // page: the heading would take focus from the outcome message.
+    let title = Memo::new(move |_| {
+        let label = t_string!(i18n, office.case_title);
+        match detail.get() {
+            Some(Ok((d, _))) => format!("{label} {}", d.case.number.as_str()),
+            _ => label.to_owned(),
+        }
     });
     let reload = Callback::new(move |message: String| {
         outcome.0.set(Some(message));

@@ -5,8 +5,11 @@ use crate::cmd::{self, Result};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// The first page may load at most this much wasm + js + css, gzip-compressed.
+/// A citizen's first page may load at most this much wasm + js + css, gzip-compressed.
 pub const FIRST_LOAD_BUDGET: u64 = 300 * 1024;
+/// The staff office's budget: staff open it on work computers, once a day, and the browser keeps
+/// it (immutable, hashed files); its forms and tables weigh more than a citizen's page.
+pub const OFFICE_BUDGET: u64 = 380 * 1024;
 
 const COMPRESSIBLE: [&str; 6] = ["wasm", "js", "css", "html", "svg", "json"];
 
@@ -79,15 +82,16 @@ fn precompress(dir: &Path) -> Result {
 pub fn check_budget() -> Result {
     cmd::step("first-load budget (gzip)");
     println!("  main bundle");
-    bundle_budget(&dist_dir())?;
+    bundle_budget(&dist_dir(), FIRST_LOAD_BUDGET)?;
     for name in EXTRA_BUNDLES {
         println!("  {name} bundle");
-        bundle_budget(&bundle_dir(name))?;
+        let budget = if name == "office" { OFFICE_BUDGET } else { FIRST_LOAD_BUDGET };
+        bundle_budget(&bundle_dir(name), budget)?;
     }
     Ok(())
 }
 
-fn bundle_budget(dir: &Path) -> Result {
+fn bundle_budget(dir: &Path, budget: u64) -> Result {
     let mut total = 0;
     for path in files(dir)? {
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default();
@@ -98,13 +102,9 @@ fn bundle_budget(dir: &Path) -> Result {
             total += size;
         }
     }
-    println!("  {:<40} {:>26.1} KB gzip (budget {:.0} KB)", "total", kb(total), kb(FIRST_LOAD_BUDGET));
-    if total > FIRST_LOAD_BUDGET {
-        return Err(format!(
-            "the first load is {:.1} KB gzip, over the {:.0} KB budget",
-            kb(total),
-            kb(FIRST_LOAD_BUDGET)
-        ));
+    println!("  {:<40} {:>26.1} KB gzip (budget {:.0} KB)", "total", kb(total), kb(budget));
+    if total > budget {
+        return Err(format!("the first load is {:.1} KB gzip, over the {:.0} KB budget", kb(total), kb(budget)));
     }
     Ok(())
 }

@@ -240,7 +240,7 @@ pub async fn register(
         category_id: request.category_id,
     };
     let deadline =
-        workflow::register_with(&state.db, case, &assignment, Utc::now(), Actor::Staff(staff.user_id), &cal).await?;
+        workflow::register(&state.db, case, &assignment, Utc::now(), Actor::Staff(staff.user_id), &cal).await?;
     Ok(Json(Registered { deadline: deadline.to_string() }))
 }
 

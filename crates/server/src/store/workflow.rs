@@ -124,39 +124,13 @@ fn field(name: &str, problem: FieldProblem) -> FieldError {
 /// Registers a confirmed question: it gets its deadline, the body's number of working days
 /// (`bodies.answer_working_days`) from the registration day on `calendar`, and goes to a
 /// department, an executor and a category of the body.
-pub async fn register_with(
-    db: &crate::Db,
-    case: CaseId,
-    assignment: &Assignment,
-    at: DateTime<Utc>,
-    actor: Actor,
-    calendar: &Calendar,
-) -> Result<NaiveDate, MoveError> {
-    register_in(db, case, assignment, at, actor, calendar, None).await
-}
-
-/// Registers with a fixed number of working days and no executor (imports and tests).
 pub async fn register(
     db: &crate::Db,
     case: CaseId,
-    department_id: Option<i64>,
-    at: DateTime<Utc>,
-    actor: Actor,
-    calendar: &Calendar,
-    working_days: u32,
-) -> Result<NaiveDate, MoveError> {
-    let assignment = Assignment { department_id: department_id.map(DepartmentId), ..Assignment::default() };
-    register_in(db, case, &assignment, at, actor, calendar, Some(working_days)).await
-}
-
-async fn register_in(
-    db: &crate::Db,
-    case: CaseId,
     assignment: &Assignment,
     at: DateTime<Utc>,
     actor: Actor,
     calendar: &Calendar,
-    working_days: Option<u32>,
 ) -> Result<NaiveDate, MoveError> {
     let mut tx = db.begin().await?;
     let facts = facts_in(&mut tx, case, CaseStatus::Received).await?;
@@ -167,8 +141,7 @@ async fn register_in(
             .fetch_one(conn)
             .await
     })?;
-    let working_days = working_days
-        .unwrap_or_else(|| u32::try_from(body_days).unwrap_or(BodySettings::DEFAULT_ANSWER_WORKING_DAYS.into()));
+    let working_days = u32::try_from(body_days).unwrap_or(BodySettings::DEFAULT_ANSWER_WORKING_DAYS.into());
     let deadline = calendar.deadline(kazakhstan_date(at), working_days);
     with_tx!(&mut tx, |conn| {
         sqlx::query(

@@ -58,7 +58,7 @@ async fn confirmed(app: &TestApp, slug: &str, code: &str, lang: &str, text: &str
 async fn publish(app: &TestApp, case: CaseId, public_text: Option<&str>) {
     let cal = calendar::load(&app.db).await.expect("calendar");
     let now = Utc::now();
-    workflow::register(&app.db, case, None, now, Actor::Staff(1), &cal, 15).await.expect("register");
+    workflow::register(&app.db, case, &Default::default(), now, Actor::Staff(1), &cal).await.expect("register");
     workflow::answer(&app.db, case, "<p>Жауап: құжаттарды ХҚКО-ға тапсырыңыз.</p>", now, Actor::Staff(2))
         .await
         .expect("answer");
@@ -196,9 +196,10 @@ async fn registration_sets_the_deadline_on_the_calendar_and_happens_once(app: &T
     let cal = calendar::load(&app.db).await.expect("calendar");
     // Friday 20 March 2026, before the Nauryz rest days (21-25 March).
     let at = Utc.with_ymd_and_hms(2026, 3, 20, 6, 0, 0).single().expect("date");
-    let deadline = workflow::register(&app.db, id, None, at, Actor::Staff(1), &cal, 15).await.expect("register");
+    let deadline =
+        workflow::register(&app.db, id, &Default::default(), at, Actor::Staff(1), &cal).await.expect("register");
     assert_eq!(deadline.to_string(), "2026-04-15");
-    let again = workflow::register(&app.db, id, None, at, Actor::Staff(2), &cal, 15).await;
+    let again = workflow::register(&app.db, id, &Default::default(), at, Actor::Staff(2), &cal).await;
     assert!(matches!(again, Err(workflow::MoveError::WrongStatus(api::cases::CaseStatus::Assigned))), "{again:?}");
 }
 
