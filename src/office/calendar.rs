@@ -61,7 +61,12 @@ pub fn CalendarPage() -> impl IntoView {
             <span aria-current="page">{move || year.get().to_string()}</span>
             <a href=move || year_link(1)>{move || (year.get() + 1).to_string()}</a>
         </nav>
-        <div id="calendar-outcome" tabindex="-1" role="status" class:panel-success=move || outcome.with(Option::is_some)>
+        <div
+            id="calendar-outcome"
+            tabindex="-1"
+            role="status"
+            class:panel-success=move || outcome.with(Option::is_some)
+        >
             {move || outcome.get()}
         </div>
         {move || session.platform_admin().then(|| view! { <DayForm changed /> })}
@@ -228,7 +233,9 @@ fn DayForm(changed: Callback<String>) -> impl IntoView {
                 </fieldset>
                 <div class="field" class:field-invalid=has_error("note", errors)>
                     <label for="field-note">{t!(i18n, office.day_note)}</label>
-                    <p class="hint" id="field-note-hint">{t!(i18n, office.day_note_hint)}</p>
+                    <p class="hint" id="field-note-hint">
+                        {t!(i18n, office.day_note_hint)}
+                    </p>
                     <FieldMessage field="note" errors />
                     <input
                         id="field-note"

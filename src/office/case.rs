@@ -35,14 +35,18 @@ pub fn CasePage() -> impl IntoView {
         }
     });
     let outcome = Outcome(RwSignal::new(None));
-    // A memo, so reloading the case after a move (the same number) does not count as a new
-    // page: the heading would take focus from the outcome message.
+    // The number outlives reloads, so reloading after a move is not a new page: the heading
+    // would take focus from the outcome message. After a redirection the case is another
+    // body's, and the heading still names it.
+    let number = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        if let Some(Ok((d, _))) = detail.get() {
+            number.set(Some(d.case.number.as_str().to_owned()));
+        }
+    });
     let title = Memo::new(move |_| {
         let label = t_string!(i18n, office.case_title);
-        match detail.get() {
-            Some(Ok((d, _))) => format!("{label} {}", d.case.number.as_str()),
-            _ => label.to_owned(),
-        }
+        number.get().map(|n| format!("{label} {n}")).unwrap_or_else(|| label.to_owned())
     });
     let reload = Callback::new(move |message: String| {
         outcome.0.set(Some(message));
@@ -66,7 +70,11 @@ pub fn CasePage() -> impl IntoView {
                         }
                             .into_any()
                     }
+                    Err(FetchError::Server(ErrorCode::Forbidden)) if outcome.0.with_untracked(Option::is_some) => {
+                        ().into_any()
+                    }
                     Err(FetchError::Server(ErrorCode::Forbidden)) => {
+                        // Redirected a moment ago: the outcome says where it went.
                         view! {
                             <p class="status-error" role="alert">
                                 {t!(i18n, office.forbidden)}
@@ -179,7 +187,10 @@ fn History(entries: Vec<HistoryEntry>) -> impl IntoView {
                     {entries
                         .into_iter()
                         .map(|entry| {
-                            let who = entry.actor.clone().unwrap_or_else(|| t_string!(i18n, office.citizen_or_system).to_owned());
+                            let who = entry
+                                .actor
+                                .clone()
+                                .unwrap_or_else(|| t_string!(i18n, office.citizen_or_system).to_owned());
                             view! {
                                 <tr>
                                     <td>{local_date(entry.at)}</td>

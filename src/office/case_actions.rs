@@ -98,7 +98,15 @@ impl Move {
 /// A refusal from the server, read out at once.
 #[component]
 fn Refusal(refusal: RwSignal<Option<&'static str>>) -> impl IntoView {
-    move || refusal.get().map(|text| view! { <p class="status-error" role="alert">{text}</p> })
+    move || {
+        refusal.get().map(|text| {
+            view! {
+                <p class="status-error" role="alert">
+                    {text}
+                </p>
+            }
+        })
+    }
 }
 
 #[component]
@@ -219,9 +227,10 @@ fn RegisterForm(detail: CaseDetail, body: Body, reload: Callback<String>) -> imp
                             .iter()
                             .map(|d| {
                                 view! {
-                                    <option value=d.id.0.to_string()>
-                                        {d.name.get(lang.get_untracked()).to_owned()}
-                                    </option>
+                                    <option value=d
+                                        .id
+                                        .0
+                                        .to_string()>{d.name.get(lang.get_untracked()).to_owned()}</option>
                                 }
                             })
                             .collect_view()}
@@ -229,7 +238,9 @@ fn RegisterForm(detail: CaseDetail, body: Body, reload: Callback<String>) -> imp
                 </div>
                 <div class="field" class:field-invalid=has_error("executor_id", m.errors)>
                     <label for="field-executor_id">{t!(i18n, office.executor)}</label>
-                    <p class="hint" id="field-executor_id-hint">{t!(i18n, office.executor_hint)}</p>
+                    <p class="hint" id="field-executor_id-hint">
+                        {t!(i18n, office.executor_hint)}
+                    </p>
                     <FieldMessage field="executor_id" errors=m.errors />
                     <select
                         id="field-executor_id"
@@ -324,7 +335,9 @@ fn RejectForm(detail: CaseDetail, reload: Callback<String>) -> impl IntoView {
                 <Show when=move || reason.get() == Some(RejectReason::Duplicate)>
                     <div class="field" class:field-invalid=has_error("duplicate_of", m.errors)>
                         <label for="field-duplicate_of">{t!(i18n, office.duplicate_of)}</label>
-                        <p class="hint" id="field-duplicate_of-hint">{t!(i18n, office.duplicate_hint)}</p>
+                        <p class="hint" id="field-duplicate_of-hint">
+                            {t!(i18n, office.duplicate_hint)}
+                        </p>
                         <FieldMessage field="duplicate_of" errors=m.errors />
                         <input
                             id="field-duplicate_of"
@@ -336,7 +349,11 @@ fn RejectForm(detail: CaseDetail, reload: Callback<String>) -> impl IntoView {
                         />
                     </div>
                 </Show>
-                <button type="submit" class="button button-warning" aria-disabled=move || m.sending.get().then_some("true")>
+                <button
+                    type="submit"
+                    class="button button-warning"
+                    aria-disabled=move || m.sending.get().then_some("true")
+                >
                     {t!(i18n, office.reject)}
                 </button>
             </form>
@@ -391,14 +408,20 @@ fn RedirectForm(detail: CaseDetail, body: Body, reload: Callback<String>) -> imp
                                 .filter(move |b| b.slug != here)
                                 .map(|b| {
                                     view! {
-                                        <option value=b.slug.to_string()>{b.name.get(lang.get_untracked()).to_owned()}</option>
+                                        <option value=b
+                                            .slug
+                                            .to_string()>{b.name.get(lang.get_untracked()).to_owned()}</option>
                                     }
                                 })
                                 .collect_view()
                         }}
                     </select>
                 </div>
-                <button type="submit" class="button button-secondary" aria-disabled=move || m.sending.get().then_some("true")>
+                <button
+                    type="submit"
+                    class="button button-secondary"
+                    aria-disabled=move || m.sending.get().then_some("true")
+                >
                     {t!(i18n, office.redirect)}
                 </button>
             </form>
@@ -435,7 +458,9 @@ fn AnswerForm(detail: CaseDetail, reload: Callback<String>) -> impl IntoView {
             <form novalidate on:submit=submit>
                 <div class="field" class:field-invalid=has_error("answer_html", m.errors)>
                     <label for="field-answer_html">{t!(i18n, office.answer)}</label>
-                    <p class="hint" id="field-answer_html-hint">{t!(i18n, office.answer_hint)}</p>
+                    <p class="hint" id="field-answer_html-hint">
+                        {t!(i18n, office.answer_hint)}
+                    </p>
                     <FieldMessage field="answer_html" errors=m.errors />
                     <textarea
                         id="field-answer_html"
@@ -483,7 +508,9 @@ fn PublishForm(detail: CaseDetail, reload: Callback<String>) -> impl IntoView {
             <form novalidate on:submit=submit>
                 <div class="field" class:field-invalid=has_error("public_text", m.errors)>
                     <label for="field-public_text">{t!(i18n, office.public_copy)}</label>
-                    <p class="hint" id="field-public_text-hint">{t!(i18n, office.public_copy_hint)}</p>
+                    <p class="hint" id="field-public_text-hint">
+                        {t!(i18n, office.public_copy_hint)}
+                    </p>
                     <FieldMessage field="public_text" errors=m.errors />
                     <textarea
                         id="field-public_text"
@@ -539,7 +566,11 @@ fn ReturnForm(detail: CaseDetail, reload: Callback<String>) -> impl IntoView {
                         on:input:target=move |ev| note.set(ev.target().value())
                     ></textarea>
                 </div>
-                <button type="submit" class="button button-secondary" aria-disabled=move || m.sending.get().then_some("true")>
+                <button
+                    type="submit"
+                    class="button button-secondary"
+                    aria-disabled=move || m.sending.get().then_some("true")
+                >
                     {t!(i18n, office.return_to_executor)}
                 </button>
             </form>

@@ -213,10 +213,7 @@ fn CaseTable(body: Body, cases: Vec<OfficeCase>) -> impl IntoView {
     let i18n = use_i18n();
     let lang = use_lang();
     if cases.is_empty() {
-        return view! {
-            <p role="status">{t!(i18n, office.no_cases)}</p>
-        }
-        .into_any();
+        return view! { <p role="status">{t!(i18n, office.no_cases)}</p> }.into_any();
     }
     let count = cases.len();
     let category_name = move |id: Option<api::CategoryId>| {
@@ -270,7 +267,9 @@ fn CaseTable(body: Body, cases: Vec<OfficeCase>) -> impl IntoView {
                                         {(!case.personal_data.is_empty())
                                             .then(|| {
                                                 view! {
-                                                    <span class="badge badge-warning">{t!(i18n, office.has_personal_data)}</span>
+                                                    <span class="badge badge-warning">
+                                                        {t!(i18n, office.has_personal_data)}
+                                                    </span>
                                                 }
                                             })}
                                     </td>
@@ -282,7 +281,7 @@ fn CaseTable(body: Body, cases: Vec<OfficeCase>) -> impl IntoView {
             </table>
         </div>
     }
-        .into_any()
+    .into_any()
 }
 
 /// The deadline and a countdown in words; the colour only repeats what the words say.

@@ -112,7 +112,13 @@ pub fn OfficeHome() -> impl IntoView {
                             <ul class="plain-list">
                                 {tasks(slug.as_str())
                                     .into_iter()
-                                    .map(|task| view! { <li><a href=task.href>{task.label}</a></li> })
+                                    .map(|task| {
+                                        view! {
+                                            <li>
+                                                <a href=task.href>{task.label}</a>
+                                            </li>
+                                        }
+                                    })
                                     .collect_view()}
                             </ul>
                         </section>

@@ -90,7 +90,9 @@ fn SettingsForm(slug: String, current: BodySettings) -> impl IntoView {
         <form novalidate on:submit=submit>
             <div class="field" class:field-invalid=has_error("answer_working_days", errors)>
                 <label for="field-answer_working_days">{t!(i18n, office.answer_days)}</label>
-                <p class="hint" id="field-answer_working_days-hint">{t!(i18n, office.answer_days_hint)}</p>
+                <p class="hint" id="field-answer_working_days-hint">
+                    {t!(i18n, office.answer_days_hint)}
+                </p>
                 <FieldMessage field="answer_working_days" errors />
                 <input
                     id="field-answer_working_days"
