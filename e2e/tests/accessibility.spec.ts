@@ -1,5 +1,6 @@
 import { test, expect, expectNoAxeViolations } from '../support/fixtures';
 import { LANGS, SECTIONS, SLUGS, SitePage } from '../pages/site';
+import { OFFICE_TEXT } from '../pages/office';
 
 // Every route of the app, in every language. Add new pages here as they are built.
 const ROUTES = [
@@ -15,6 +16,13 @@ const ROUTES = [
   '/questions/999999',
   '/no-such-page',
   '/bodies/no-such-body',
+  // The staff office: signed out, every address shows the sign-in form.
+  '/office',
+  '/office/enbek/cases?status=received',
+  '/office/enbek/cases?status=assigned&mine=true',
+  '/office/cases/1',
+  '/office/calendar',
+  '/office/enbek/settings',
 ];
 
 for (const lang of LANGS) {
@@ -24,6 +32,7 @@ for (const lang of LANGS) {
     const site = new SitePage(page, lang);
     for (const route of ROUTES) {
       await site.open(`/${lang}${route}`);
+      if (route.startsWith('/office')) await expect(site.heading()).toHaveText(OFFICE_TEXT.loginTitle[lang]);
       await expectNoAxeViolations(page);
     }
   });
@@ -33,7 +42,7 @@ test('axe finds no violations in the version for the visually impaired', async (
   const site = new SitePage(page, 'kk');
   await site.open('/kk');
   await site.specialVersionSwitch().click();
-  for (const route of ['', '/bodies/enbek', '/questions']) {
+  for (const route of ['', '/bodies/enbek', '/questions', '/office', '/office/enbek/cases?status=received']) {
     await site.open(`/kk${route}`);
     await expect(page.locator('html')).toHaveAttribute('data-a11y', 'on');
     await expectNoAxeViolations(page);
