@@ -81,5 +81,60 @@ pub fn set_special_version(on: bool) {
     }
     if let Some(root) = document().document_element() {
         let _ = if on { root.set_attribute("data-a11y", "on") } else { root.remove_attribute("data-a11y") };
+        // The saved settings stay for next time but only show while the version is on.
+        for (key, _) in SETTINGS {
+            let attribute = format!("data-a11y-{key}");
+            let saved = settings().get(key).and_then(serde_json::Value::as_str).map(str::to_owned);
+            let _ = match saved.filter(|_| on) {
+                Some(v) => root.set_attribute(&attribute, &v),
+                None => root.remove_attribute(&attribute),
+            };
+        }
+    }
+}
+
+/// Back to the defaults: every setting removed, the version itself stays on.
+pub fn reset_settings() {
+    for (key, _) in SETTINGS {
+        set_setting(key, None);
+    }
+}
+
+/// The special version's settings, as `(key, values)`: each is saved under its key and shown to
+/// CSS as `data-a11y-<key>` on `<html>` (index.html's script applies them before first paint).
+/// The first value is the default, which is stored as no attribute at all.
+pub const SETTINGS: [(&str, &[&str]); 6] = [
+    ("font", &["1", "2", "3", "4", "5"]),
+    ("scheme", &["bw", "wb", "blue", "beige", "green"]),
+    ("images", &["on", "off", "grey"]),
+    ("spacing", &["1", "2", "3"]),
+    ("leading", &["1", "2", "3"]),
+    ("family", &["sans", "serif"]),
+];
+
+/// The saved value of one setting, or its default.
+pub fn setting(key: &str) -> String {
+    let default = SETTINGS.iter().find(|(k, _)| *k == key).map(|(_, values)| values[0]).unwrap_or_default();
+    settings().get(key).and_then(serde_json::Value::as_str).unwrap_or(default).to_owned()
+}
+
+/// Saves one setting and applies it at once. `None` (or the default) removes it.
+pub fn set_setting(key: &str, value: Option<&str>) {
+    let default = SETTINGS.iter().find(|(k, _)| *k == key).map(|(_, values)| values[0]);
+    let value = value.filter(|v| Some(*v) != default);
+    let mut all = settings();
+    match value {
+        Some(v) => all.insert(key.into(), v.into()),
+        None => all.remove(key),
+    };
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(SETTINGS_KEY, &serde_json::Value::Object(all).to_string());
+    }
+    if let Some(root) = document().document_element() {
+        let attribute = format!("data-a11y-{key}");
+        let _ = match value {
+            Some(v) => root.set_attribute(&attribute, v),
+            None => root.remove_attribute(&attribute),
+        };
     }
 }

@@ -27,7 +27,7 @@ fn provide_shared_context(bundle: Bundle) {
     provide_context(bundle);
 }
 
-/// The main bundle: home, bodies, sections, asking and confirming a question.
+/// The main bundle: home, bodies, sections.
 #[component]
 pub fn App() -> impl IntoView {
     provide_shared_context(Bundle::Main);
@@ -39,9 +39,26 @@ pub fn App() -> impl IntoView {
                     <ParentRoute path=path!("/:lang") view=components::layout::LangLayout>
                         <Route path=path!("") view=pages::home::HomePage />
                         <Route path=path!("bodies/:slug") view=pages::body::BodyPage />
+                        <Route path=path!(":section") view=pages::section::SectionPage />
+                        <Route path=path!("*any") view=pages::elsewhere::ElsewhereOrNotFound />
+                    </ParentRoute>
+                </Routes>
+            </Router>
+        </I18nContextProvider>
+    }
+}
+
+/// The ask bundle: asking a question and confirming it from the email.
+#[component]
+pub fn AskApp() -> impl IntoView {
+    provide_shared_context(Bundle::Ask);
+    view! {
+        <I18nContextProvider>
+            <Router>
+                <Routes fallback=pages::elsewhere::ElsewhereOrNotFound>
+                    <ParentRoute path=path!("/:lang") view=components::layout::LangLayout>
                         <Route path=path!("questions/ask") view=pages::ask::AskPage />
                         <Route path=path!("questions/confirm") view=pages::confirm::ConfirmPage />
-                        <Route path=path!(":section") view=pages::section::SectionPage />
                         <Route path=path!("*any") view=pages::elsewhere::ElsewhereOrNotFound />
                     </ParentRoute>
                 </Routes>

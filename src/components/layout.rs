@@ -1,5 +1,6 @@
 use crate::a11y::use_announcer;
 use crate::components::lang_switch::LangSwitch;
+use crate::components::special_version_bar::{SpecialVersionBar, use_special_version};
 use crate::components::special_version_switch::SpecialVersionSwitch;
 use crate::i18n::*;
 use crate::lang::{self, CurrentLang, preferred, use_lang};
@@ -59,6 +60,7 @@ pub fn Layout(children: Children) -> impl IntoView {
     let lang = use_lang();
     let announcer = use_announcer();
     let body = use_context::<CurrentBody>().unwrap_or_default().0;
+    let special = use_special_version();
     view! {
         <a class="skip-link" href="#main-content" on:click=skip_to_main>
             {t!(i18n, skip_link)}
@@ -68,6 +70,9 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <SpecialVersionSwitch />
                 <LangSwitch />
             </div>
+            <Show when=move || special.on.get() && special.open.get()>
+                <SpecialVersionBar />
+            </Show>
             <div class="wrap brand">
                 <a class="brand-site" href=move || format!("/{}", lang.get())>
                     {t!(i18n, site_name)}

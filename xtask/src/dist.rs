@@ -23,7 +23,7 @@ pub fn server_binary() -> PathBuf {
 
 /// The bundles besides the main one, each built from `<name>.html` into `dist/<name>/` and
 /// served under `/<name>/` (crates/api/src/bundles.rs says which paths each renders).
-const EXTRA_BUNDLES: [&str; 2] = ["archive", "office"];
+const EXTRA_BUNDLES: [&str; 3] = ["ask", "archive", "office"];
 
 fn bundle_dir(name: &str) -> PathBuf {
     dist_dir().join(name)

@@ -1,13 +1,16 @@
-//! The app ships as three WebAssembly bundles so that no page downloads code it does not use:
-//! the light public pages, the archive of answers, and the staff office. The server serves each path the bundle
-//! that renders it; each app hands paths of the other bundle to the browser as a full load.
+//! The app ships as several WebAssembly bundles so that no page downloads code it does not use:
+//! the light public pages, asking a question, the archive of answers, and the staff office. The
+//! server serves each path the bundle that renders it; each app hands paths of another bundle to
+//! the browser as a full load.
 
 use crate::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Bundle {
-    /// Home, bodies, sections, asking a question, confirming it.
+    /// Home, bodies, sections.
     Main,
+    /// Asking a question and confirming it.
+    Ask,
     /// A body's published questions and each question's page.
     Archive,
     /// The staff office: everything under `/{lang}/office`.
@@ -15,27 +18,33 @@ pub enum Bundle {
 }
 
 impl Bundle {
-    pub const ALL: [Bundle; 3] = [Bundle::Main, Bundle::Archive, Bundle::Office];
+    pub const ALL: [Bundle; 4] = [Bundle::Main, Bundle::Ask, Bundle::Archive, Bundle::Office];
 
     /// Where the bundle's files are served from.
     pub fn base(self) -> &'static str {
         match self {
             Bundle::Main => "/",
+            Bundle::Ask => "/ask/",
             Bundle::Archive => "/archive/",
             Bundle::Office => "/office/",
         }
     }
 }
 
-/// The bundle that renders `path`: `/{lang}/bodies/{slug}/questions`, `/{lang}/questions/{id}`
-/// and its `/rate` page are the archive's; `/{lang}/office/...` the office's; everything else is
-/// the main app's.
+/// The bundle that renders `path`: `/{lang}/questions/ask` and `/confirm` are the ask bundle's;
+/// `/{lang}/bodies/{slug}/questions`, `/{lang}/questions/{id}` and its `/rate` page are the
+/// archive's; `/{lang}/office/...` the office's; everything else is the main app's.
 pub fn bundle_for_path(path: &str) -> Bundle {
     let parts: Vec<&str> = path.trim_matches('/').split('/').collect();
     if let [lang, "office", ..] = parts.as_slice()
         && lang.parse::<Lang>().is_ok()
     {
         return Bundle::Office;
+    }
+    if let [lang, "questions", "ask" | "confirm"] = parts.as_slice()
+        && lang.parse::<Lang>().is_ok()
+    {
+        return Bundle::Ask;
     }
     let archive = match parts.as_slice() {
         [lang, "bodies", _, "questions"] => lang.parse::<Lang>().is_ok(),
@@ -61,6 +70,13 @@ mod tests {
     }
 
     #[test]
+    fn asking_and_confirming_belong_to_the_ask_bundle() {
+        assert_eq!(bundle_for_path("/ru/questions/ask"), Bundle::Ask);
+        assert_eq!(bundle_for_path("/kk/questions/confirm"), Bundle::Ask);
+        assert_eq!(bundle_for_path("/xx/questions/ask"), Bundle::Main);
+    }
+
+    #[test]
     fn office_pages_belong_to_the_office_bundle() {
         for path in ["/kk/office", "/ru/office/", "/en/office/login", "/kk/office/cases/12", "/ru/office/enbek/cases"] {
             assert_eq!(bundle_for_path(path), Bundle::Office, "{path}");
@@ -70,15 +86,7 @@ mod tests {
 
     #[test]
     fn everything_else_belongs_to_the_main_bundle() {
-        for path in [
-            "/",
-            "/kk",
-            "/ru/bodies/enbek",
-            "/ru/questions/ask",
-            "/ru/questions/confirm",
-            "/de/questions/1",
-            "/kk/questions/12a",
-        ] {
+        for path in ["/", "/kk", "/ru/bodies/enbek", "/de/questions/1", "/kk/questions/12a"] {
             assert_eq!(bundle_for_path(path), Bundle::Main, "{path}");
         }
     }

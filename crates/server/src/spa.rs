@@ -31,6 +31,7 @@ fn is_app_route(path: &str) -> bool {
 pub fn index_of(bundle: api::bundles::Bundle) -> &'static str {
     match bundle {
         api::bundles::Bundle::Main => "index.html",
+        api::bundles::Bundle::Ask => "ask/index.html",
         api::bundles::Bundle::Archive => "archive/index.html",
         api::bundles::Bundle::Office => "office/index.html",
     }
