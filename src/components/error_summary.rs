@@ -47,9 +47,17 @@ pub fn ErrorSummary(errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
     let i18n = use_i18n();
     let summary = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
-        if !errors.read().is_empty()
-            && let Some(element) = summary.get()
-        {
+        let has_errors = !errors.read().is_empty();
+        // The page title starts with "Error:" while the form shows errors, so it is the first
+        // thing a screen reader says when the citizen returns to the tab.
+        let prefix = format!("{}: ", t_string!(i18n, ask.error_prefix));
+        let title = document().title();
+        match title.strip_prefix(&prefix) {
+            Some(rest) if !has_errors => document().set_title(rest),
+            None if has_errors => document().set_title(&format!("{prefix}{title}")),
+            _ => {}
+        }
+        if has_errors && let Some(element) = summary.get() {
             let _ = element.focus();
         }
     });

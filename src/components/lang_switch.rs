@@ -17,8 +17,11 @@ pub fn LangSwitch() -> impl IntoView {
                     .into_iter()
                     .map(|target| {
                         let href = move || {
-                            format!("{}{}", switch_path(&location.pathname.get(), target), location.search.get())
+                            let search = location.search.get();
+                            let query = if search.is_empty() { String::new() } else { format!("?{search}") };
+                            format!("{}{query}", switch_path(&location.pathname.get(), target))
                         };
+                        // The router's search has no leading `?`.
                         view! {
                             <li>
                                 <a

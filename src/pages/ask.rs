@@ -65,18 +65,6 @@ pub fn AskPage() -> impl IntoView {
         }
         .to_owned()
     });
-    // The page title starts with "Error:" while the form shows errors.
-    Effect::new(move |_| {
-        if !errors.read().is_empty() {
-            document().set_title(&format!(
-                "{}: {} — {}",
-                t_string!(i18n, ask.error_prefix),
-                title.get(),
-                t_string!(i18n, site_short)
-            ));
-        }
-    });
-
     let to_preview = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match form.get_untracked().validate() {

@@ -11,7 +11,13 @@ pub fn ElsewhereOrNotFound() -> impl IntoView {
     let location = use_location();
     let path = location.pathname.get_untracked();
     if bundle_for_path(&path) != this {
-        let target = format!("{path}{}{}", location.search.get_untracked(), location.hash.get_untracked());
+        // The router's search and hash come without their `?` and `#`.
+        let with = |mark: char, part: String| {
+            if part.is_empty() || part.starts_with(mark) { part } else { format!("{mark}{part}") }
+        };
+        let search = with('?', location.search.get_untracked());
+        let hash = with('#', location.hash.get_untracked());
+        let target = format!("{path}{search}{hash}");
         let _ = window().location().replace(&target);
         return ().into_any();
     }
