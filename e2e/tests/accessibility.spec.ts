@@ -1,29 +1,10 @@
 import { test, expect, expectNoAxeViolations } from '../support/fixtures';
-import { LANGS, SECTIONS, SLUGS, SitePage } from '../pages/site';
+import { LANGS, SitePage } from '../pages/site';
+import { OFFICE_ROUTES, PUBLIC_ROUTES } from '../pages/routes';
 import { OFFICE_TEXT } from '../pages/office';
 
-// Every route of the app, in every language. Add new pages here as they are built.
-const ROUTES = [
-  '',
-  ...SLUGS.map((s) => `/bodies/${s}`),
-  ...SECTIONS.map((s) => `/${s}`),
-  '/questions/ask',
-  '/questions/ask?body=enbek',
-  '/questions/confirm#no-such-token',
-  ...SLUGS.map((s) => `/bodies/${s}/questions`),
-  '/bodies/enbek/questions?q=%D0%BF%D0%B5%D0%BD%D1%81%D0%B8',
-  '/questions/1',
-  '/questions/999999',
-  '/no-such-page',
-  '/bodies/no-such-body',
-  // The staff office: signed out, every address shows the sign-in form.
-  '/office',
-  '/office/enbek/cases?status=received',
-  '/office/enbek/cases?status=assigned&mine=true',
-  '/office/cases/1',
-  '/office/calendar',
-  '/office/enbek/settings',
-];
+// Every route of the app, in every language (e2e/pages/routes.ts lists them).
+const ROUTES = [...PUBLIC_ROUTES, ...OFFICE_ROUTES];
 
 for (const lang of LANGS) {
   test(`axe finds no WCAG 2.2 AA violations on any page in ${lang}`, async ({ page }) => {

@@ -1,9 +1,13 @@
 import { test, expect, expectNoAxeViolations } from '../support/fixtures';
 import { SitePage } from '../pages/site';
+import { OFFICE_ROUTES, PUBLIC_ROUTES } from '../pages/routes';
+import { DEMO_PASSWORD, staffEmail } from '../pages/office';
 import type { Page } from '@playwright/test';
 
-// Pages of every bundle: the main one, asking, the archive, a question, the office.
-const PAGES = ['/ru', '/ru/bodies/enbek', '/ru/questions/ask', '/ru/bodies/enbek/questions', '/ru/questions/1', '/ru/office'];
+// Every route, in Russian, signed out (the office shows its sign-in form).
+const PAGES = [...PUBLIC_ROUTES, ...OFFICE_ROUTES].map((route) => `/ru${route}`);
+// The office as a moderator sees it.
+const SIGNED_IN = ['/ru/office', '/ru/office/enbek/cases?status=received', '/ru/office/calendar'];
 const SCHEMES = ['bw', 'wb', 'blue', 'beige', 'green'] as const;
 
 /** Saves special-version settings the way the bar does, before any page of the site loads. */
@@ -86,7 +90,7 @@ test('saved settings are applied before the app loads', async ({ page }) => {
 
 for (const scheme of SCHEMES) {
   test(`axe finds no violations in the colour scheme ${scheme}`, async ({ page }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(240_000);
     await withSettings(page, { scheme });
     const site = new SitePage(page, 'ru');
     for (const route of PAGES) {
@@ -94,11 +98,24 @@ for (const scheme of SCHEMES) {
       await expect(page.locator('html')).toHaveAttribute('data-a11y-scheme', scheme);
       await expectNoAxeViolations(page, `${route} in ${scheme}`);
     }
+    // Signed in: the office's lists, a case with its forms, the calendar.
+    const login = await page.request.post('/api/v1/auth/login', {
+      data: { email: staffEmail('moderator', 'enbek'), password: DEMO_PASSWORD },
+    });
+    expect(login.status()).toBe(200);
+    for (const route of SIGNED_IN) {
+      await site.open(route);
+      await expectNoAxeViolations(page, `${route} signed in, in ${scheme}`);
+    }
+    const published = await (await page.request.get('/api/v1/bodies/enbek/questions')).json();
+    await site.open(`/ru/office/cases/${published.items[0].id}`);
+    await expect(page.getByRole('heading', { level: 2, name: 'История дела' })).toBeVisible();
+    await expectNoAxeViolations(page, `a published case in the office in ${scheme}`);
   });
 }
 
 test('at the largest font and the widest spacing every page reflows at 320 px and passes axe', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   await page.setViewportSize({ width: 320, height: 720 });
   await withSettings(page, { font: '5', spacing: '3', leading: '3' });
   const site = new SitePage(page, 'ru');
