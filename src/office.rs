@@ -10,6 +10,10 @@ pub mod home;
 pub mod settings;
 pub mod shell;
 
+use crate::client::FetchError;
+use crate::components::load_error::LoadError;
+use crate::i18n::*;
+use api::ErrorCode;
 use api::staff::{Me, Role};
 use leptos::prelude::*;
 
@@ -40,5 +44,21 @@ impl Session {
 
     pub fn platform_admin(self) -> bool {
         self.0.with(|me| me.as_ref().is_some_and(|me| me.platform_admin))
+    }
+}
+
+/// Why an office page could not load: "no rights" for a role that does not allow it, otherwise
+/// the site's usual explanation with "Try again".
+#[component]
+pub fn OfficeLoadError(error: FetchError, #[prop(into)] on_retry: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    match error {
+        FetchError::Server(ErrorCode::Forbidden) => view! {
+            <p class="status-error" role="alert">
+                {t!(i18n, office.forbidden)}
+            </p>
+        }
+        .into_any(),
+        error => view! { <LoadError error on_retry /> }.into_any(),
     }
 }

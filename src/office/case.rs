@@ -2,11 +2,11 @@
 //! data), the answer, the moves its status allows to this staff member, and the full history.
 
 use crate::client::{self, FetchError};
-use crate::components::load_error::LoadError;
 use crate::components::page_heading::PageHeading;
 use crate::components::status_name::{local_date, status_name};
 use crate::i18n::*;
 use crate::lang::use_lang;
+use crate::office::OfficeLoadError;
 use crate::office::case_actions::CaseActions;
 use crate::office::cases::Deadline;
 use crate::office::client::case;
@@ -73,16 +73,11 @@ pub fn CasePage() -> impl IntoView {
                     Err(FetchError::Server(ErrorCode::Forbidden)) if outcome.0.with_untracked(Option::is_some) => {
                         ().into_any()
                     }
-                    Err(FetchError::Server(ErrorCode::Forbidden)) => {
+                    Err(error) => {
                         // Redirected a moment ago: the outcome says where it went.
-                        view! {
-                            <p class="status-error" role="alert">
-                                {t!(i18n, office.forbidden)}
-                            </p>
-                        }
+                        view! { <OfficeLoadError error on_retry=move |_| detail.refetch() /> }
                             .into_any()
                     }
-                    Err(error) => view! { <LoadError error on_retry=move |_| detail.refetch() /> }.into_any(),
                 }
             })}
         </Transition>

@@ -1,14 +1,13 @@
 //! A body's cases in one status, with filters in the address so a list can be bookmarked and
 //! shared: the moderation queue, "my cases", answers waiting for approval, overdue cases.
 
-use crate::client::{self, FetchError};
-use crate::components::load_error::LoadError;
+use crate::client;
 use crate::components::page_heading::PageHeading;
 use crate::components::status_name::{local_date, status_name};
 use crate::i18n::*;
 use crate::lang::use_lang;
 use crate::office::client::{CaseFilter, cases};
-use crate::office::use_session;
+use crate::office::{OfficeLoadError, use_session};
 use api::cases::CaseStatus;
 use api::office::OfficeCase;
 use api::staff::Role;
@@ -73,28 +72,11 @@ pub fn CaseListPage() -> impl IntoView {
                             .into_any()
                     }
                     (Err(error), _) | (_, Err(error)) => {
-                        match error {
-                            FetchError::Server(api::ErrorCode::Forbidden) => {
-                                view! {
-                                    <p class="status-error" role="alert">
-                                        {t!(i18n, office.forbidden)}
-                                    </p>
-                                }
-                                    .into_any()
-                            }
-                            error => {
-                                view! {
-                                    <LoadError
-                                        error
-                                        on_retry=move |_| {
-                                            body_resource.refetch();
-                                            list_resource.refetch();
-                                        }
-                                    />
-                                }
-                                    .into_any()
-                            }
-                        }
+                        let on_retry = move |_| {
+                            body_resource.refetch();
+                            list_resource.refetch();
+                        };
+                        view! { <OfficeLoadError error on_retry /> }.into_any()
                     }
                 }
             })}

@@ -3,11 +3,9 @@
 
 use crate::client::FetchError;
 use crate::components::error_summary::{ErrorSummary, FieldMessage, described_by, has_error};
-use crate::components::load_error::LoadError;
 use crate::components::page_heading::PageHeading;
 use crate::i18n::*;
-use crate::office::{client, use_session};
-use api::ErrorCode;
+use crate::office::{OfficeLoadError, client, use_session};
 use api::domain::{FieldError, FieldProblem};
 use api::office::BodySettings;
 use leptos::prelude::*;
@@ -30,15 +28,7 @@ pub fn SettingsPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match settings.await {
                     Ok(current) => view! { <SettingsForm slug=slug.get_untracked() current /> }.into_any(),
-                    Err(FetchError::Server(ErrorCode::Forbidden)) => {
-                        view! {
-                            <p class="status-error" role="alert">
-                                {t!(i18n, office.forbidden)}
-                            </p>
-                        }
-                            .into_any()
-                    }
-                    Err(error) => view! { <LoadError error on_retry=move |_| settings.refetch() /> }.into_any(),
+                    Err(error) => view! { <OfficeLoadError error on_retry=move |_| settings.refetch() /> }.into_any(),
                 }
             })}
         </Transition>
