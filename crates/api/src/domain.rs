@@ -6,12 +6,14 @@ pub mod email;
 pub mod iin;
 pub mod person_name;
 pub mod personal_data;
+pub mod phone;
 pub mod question_text;
 pub mod registration_number;
 
 pub use email::Email;
 pub use iin::Iin;
 pub use person_name::PersonName;
+pub use phone::Phone;
 pub use question_text::QuestionText;
 pub use registration_number::RegistrationNumber;
 

@@ -5,6 +5,7 @@
 //! travel past the edge.
 
 pub mod answer_text;
+pub mod appeals;
 pub mod archive;
 pub mod bodies;
 pub mod bundles;
