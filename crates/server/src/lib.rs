@@ -6,6 +6,7 @@ pub mod auth;
 pub mod calendar;
 pub mod config;
 pub mod db;
+pub mod deadlines;
 pub mod demo;
 pub mod error;
 pub mod mail;
