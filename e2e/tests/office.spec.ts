@@ -78,6 +78,7 @@ test('the reject form summarises a missing reason and a missing answer number, l
   const summary = office.errorSummary(reject);
   await expect(summary).toBeFocused();
   await expect(summary.getByRole('link')).toHaveText(['Выберите причину отказа']);
+  await expect(moderator.page).toHaveTitle(new RegExp(`^Ошибка: Дело ${asked.number}`));
   await expect(reject.getByRole('group', { name: /Причина/ })).toContainText('Выберите причину отказа');
   await expectNoAxeViolations(moderator.page, 'the reject form without a reason');
   await summary.getByRole('link', { name: 'Выберите причину отказа' }).click();
@@ -105,6 +106,7 @@ test('the sign-in form summarises empty fields; a wrong password is refused in a
   const summary = office.errorSummary();
   await expect(summary).toBeFocused();
   await expect(summary.getByRole('link')).toHaveText(['Укажите адрес электронной почты', 'Введите пароль']);
+  await expect(page).toHaveTitle(/^Ошибка: Вход в кабинет/);
   await expect(office.emailField()).toHaveAttribute('aria-describedby', /field-email-error/);
   await expectNoAxeViolations(page, 'the sign-in form with errors');
   await summary.getByRole('link', { name: 'Введите пароль' }).click();
@@ -119,6 +121,7 @@ test('the sign-in form summarises empty fields; a wrong password is refused in a
   await expect(office.refusal()).toHaveAttribute('role', 'alert');
   await expect(office.refusal()).toBeFocused();
   await expect(summary).toHaveCount(0);
+  await expect(page).toHaveTitle(/^Вход в кабинет/);
   await expect(office.passwordField()).toHaveValue('');
   await expect(office.emailField()).toHaveValue(email);
   await expect(office.nav()).toHaveCount(0);
@@ -145,6 +148,11 @@ test('a question sent to the competent body leaves this queue for that body’s,
   await redirect.getByRole('button', { name: 'Направить', exact: true }).click();
   await expect(enbek.office.outcome()).toHaveText(RU.redirected);
   await expect(enbek.office.outcome()).toBeFocused();
+  // The case is the other body's now: the page keeps its heading and offers no more moves.
+  await expect(enbek.office.heading()).toHaveText(`Дело ${asked.number}`);
+  await expect(enbek.office.forms()).toHaveCount(0);
+  await expect(enbek.page.getByRole('alert')).toHaveCount(0);
+  await expectNoAxeViolations(enbek.page, 'a case just redirected');
   await enbek.office.open('/enbek/cases?status=received');
   await enbek.office.waitForList();
   await expect(enbek.office.caseLink(asked.number)).toHaveCount(0);
@@ -300,6 +308,11 @@ test('the platform administrator adds a day off and removes it; a moderator read
   await expect(page.getByRole('table')).toContainText(`Записи календаря, ${year}`);
   const form = office.action('Добавить или изменить день');
   await expectNoAxeViolations(page, 'the calendar editor');
+  await form.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(office.errorSummary(form)).toBeFocused();
+  await expect(office.errorSummary(form).getByRole('link').first()).toHaveText('Укажите дату');
+  await office.errorSummary(form).getByRole('link', { name: 'Укажите дату' }).click();
+  await expect(form.getByLabel('Дата', { exact: true })).toBeFocused();
 
   await form.getByLabel('Дата', { exact: true }).fill(`${year}-03-12`);
   await form.getByLabel('Выходной день').check();
@@ -349,6 +362,7 @@ test('the body administrator sets the answer period; values out of range are sum
     await expect(summary).toBeFocused();
     await expect(summary.getByRole('link')).toHaveText(['Введите число от 1 до 30']);
     await expect(days).toHaveAttribute('aria-describedby', /field-answer_working_days-error/);
+    await expect(page).toHaveTitle(/^Ошибка: Настройки органа/);
   }
   await expectNoAxeViolations(page, 'the body settings with an error');
   await summary.getByRole('link').click();
@@ -360,6 +374,7 @@ test('the body administrator sets the answer period; values out of range are sum
   await expect(outcome).toHaveText('Настройки сохранены.');
   await expect(outcome).toBeFocused();
   await expect(summary).toHaveCount(0);
+  await expect(page).toHaveTitle(/^Настройки органа/);
   await page.reload();
   await expect(page.getByLabel('Срок ответа на вопрос, в рабочих днях')).toHaveValue('10');
 
