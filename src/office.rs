@@ -47,8 +47,8 @@ impl Session {
     }
 }
 
-/// Why an office page could not load: "no rights" for a role that does not allow it, otherwise
-/// the site's usual explanation with "Try again".
+/// Why an office page could not load: "no rights" for a role that does not allow it, "sign in
+/// again" for a session that ended, otherwise the site's usual explanation with "Try again".
 #[component]
 pub fn OfficeLoadError(error: FetchError, #[prop(into)] on_retry: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
@@ -56,6 +56,12 @@ pub fn OfficeLoadError(error: FetchError, #[prop(into)] on_retry: Callback<()>) 
         FetchError::Server(ErrorCode::Forbidden) => view! {
             <p class="status-error" role="alert">
                 {t!(i18n, office.forbidden)}
+            </p>
+        }
+        .into_any(),
+        FetchError::Server(ErrorCode::Unauthenticated) => view! {
+            <p class="status-error" role="alert">
+                {t!(i18n, office.session_ended)}
             </p>
         }
         .into_any(),

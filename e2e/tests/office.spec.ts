@@ -42,6 +42,8 @@ test('a rejection as a duplicate reaches the citizen with the link to the existi
   await expect(office.outcome()).toHaveText(RU.rejected);
   await expect(office.outcome()).toBeFocused();
   await expect(office.fact('Статус')).toHaveText(RU.status.rejected);
+  // The history names the reason in words, not by its code.
+  await expect(moderator.page.getByRole('region', { name: 'История дела' })).toContainText('На этот вопрос уже дан ответ');
   await expect(office.forms()).toHaveCount(0);
   await expect(office.action(RU.registerTitle)).toHaveCount(0);
   await expect(office.action(RU.rejectTitle)).toHaveCount(0);
@@ -288,6 +290,10 @@ test('signing out returns to the sign-in form; signing out everywhere ends the o
   await register.getByRole('button', { name: 'Зарегистрировать', exact: true }).click();
   await expect(register.getByRole('alert')).toHaveText(RU.sessionEnded);
   await expect(other.office.fact('Статус')).toHaveText(RU.status.received);
+  // A list opened from that browser's work list says the session ended, not that something broke.
+  await other.page.getByRole('link', { name: 'Главная кабинета' }).click();
+  await other.page.getByRole('link', { name: 'Вопросы на модерации' }).click();
+  await expect(other.page.getByRole('alert')).toHaveText(RU.sessionEnded);
   await other.page.reload();
   await other.office.expectSignInForm();
   await other.close();

@@ -26,6 +26,8 @@ pub fn problem_text(i18n: leptos_i18n::I18nContext<Locale>, error: &FieldError) 
         ("duplicate_of", _) => t_string!(i18n, problem.duplicate_of),
         ("answer_html", _) => t_string!(i18n, problem.answer),
         ("public_text", _) => t_string!(i18n, problem.public_text),
+        ("day_note", TooLong) => t_string!(i18n, problem.day_note_long),
+        ("day_note", _) => t_string!(i18n, problem.day_note),
         ("note", TooLong) => t_string!(i18n, problem.note_long),
         ("note", _) => t_string!(i18n, problem.note_missing),
         ("date", _) => t_string!(i18n, problem.date),

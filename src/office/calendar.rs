@@ -4,11 +4,10 @@
 
 use crate::client::FetchError;
 use crate::components::error_summary::{ErrorSummary, FieldMessage, described_by, has_error};
-use crate::components::load_error::LoadError;
 use crate::components::page_heading::PageHeading;
 use crate::i18n::*;
 use crate::lang::use_lang;
-use crate::office::{client, use_session};
+use crate::office::{OfficeLoadError, client, use_session};
 use api::domain::{FieldError, FieldProblem};
 use api::office::{CalendarChange, CalendarEntry, DayKind};
 use leptos::prelude::*;
@@ -74,7 +73,7 @@ pub fn CalendarPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match entries.await {
                     Ok(list) => view! { <CalendarTable entries=list changed year=year.get_untracked() /> }.into_any(),
-                    Err(error) => view! { <LoadError error on_retry=move |_| entries.refetch() /> }.into_any(),
+                    Err(error) => view! { <OfficeLoadError error on_retry=move |_| entries.refetch() /> }.into_any(),
                 }
             })}
         </Transition>
@@ -171,7 +170,7 @@ fn DayForm(changed: Callback<String>) -> impl IntoView {
             problems.push(FieldError { field: "date".into(), problem: FieldProblem::Missing });
         }
         if note.get_untracked().trim().is_empty() {
-            problems.push(FieldError { field: "note".into(), problem: FieldProblem::Missing });
+            problems.push(FieldError { field: "day_note".into(), problem: FieldProblem::Missing });
         }
         errors.set(problems);
         if !errors.read_untracked().is_empty() {
@@ -186,7 +185,13 @@ fn DayForm(changed: Callback<String>) -> impl IntoView {
                     note.set(String::new());
                     changed.run(format!("{}: {}", t_string!(i18n, office.day_saved), entry.date));
                 }
-                Err(FetchError::Invalid(fields)) => errors.set(fields),
+                // The API calls the reason `note`; on this form it is `day_note`, with its own message.
+                Err(FetchError::Invalid(fields)) => errors.set(
+                    fields
+                        .into_iter()
+                        .map(|e| if e.field == "note" { FieldError { field: "day_note".into(), ..e } } else { e })
+                        .collect(),
+                ),
                 Err(_) => changed.run(t_string!(i18n, error_internal).to_owned()),
             }
         });
@@ -241,7 +246,7 @@ fn DayForm(changed: Callback<String>) -> impl IntoView {
                         id="field-note"
                         type="text"
                         maxlength="200"
-                        aria-describedby=described_by("note", errors, &["hint"])
+                        aria-describedby=described_by("day_note", errors, &["hint"])
                         prop:value=move || note.get()
                         on:input:target=move |ev| note.set(ev.target().value())
                     />

@@ -7,11 +7,11 @@ use crate::components::status_name::{local_date, status_name};
 use crate::i18n::*;
 use crate::lang::use_lang;
 use crate::office::OfficeLoadError;
-use crate::office::case_actions::CaseActions;
+use crate::office::case_actions::{CaseActions, REASONS, reason_name};
 use crate::office::cases::Deadline;
 use crate::office::client::case;
 use crate::pages::ask::kind_text;
-use api::cases::PublishAs;
+use api::cases::{CaseStatus, PublishAs};
 use api::office::{CaseDetail, HistoryEntry};
 use api::{Body, ErrorCode};
 use leptos::prelude::*;
@@ -163,6 +163,13 @@ fn CaseView(detail: CaseDetail, body: Body, reload: Callback<String>) -> impl In
     }
 }
 
+/// A history note as staff read it: a rejection's reason code becomes its name.
+fn note_text(i18n: leptos_i18n::I18nContext<Locale>, entry: &HistoryEntry) -> String {
+    let reason =
+        (entry.to == CaseStatus::Rejected).then(|| REASONS.into_iter().find(|r| r.as_str() == entry.note)).flatten();
+    reason.map(|r| reason_name(i18n, r).to_owned()).unwrap_or_else(|| entry.note.clone())
+}
+
 #[component]
 fn History(entries: Vec<HistoryEntry>) -> impl IntoView {
     let i18n = use_i18n();
@@ -191,7 +198,7 @@ fn History(entries: Vec<HistoryEntry>) -> impl IntoView {
                                     <td>{local_date(entry.at)}</td>
                                     <td>{who}</td>
                                     <td>{move || status_name(i18n, entry.to)}</td>
-                                    <td>{entry.note.clone()}</td>
+                                    <td>{note_text(i18n, &entry)}</td>
                                 </tr>
                             }
                         })

@@ -20,7 +20,7 @@ use api::staff::Role;
 use api::{Body, BodySlug, CategoryId, DepartmentId, ErrorCode};
 use leptos::prelude::*;
 
-const REASONS: [RejectReason; 5] = [
+pub const REASONS: [RejectReason; 5] = [
     RejectReason::Spam,
     RejectReason::Offensive,
     RejectReason::OffTopic,
