@@ -72,32 +72,45 @@ pub fn special_version_on() -> bool {
     settings().get("on").and_then(serde_json::Value::as_bool).unwrap_or(false)
 }
 
+fn save(all: serde_json::Map<String, serde_json::Value>) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(SETTINGS_KEY, &serde_json::Value::Object(all).to_string());
+    }
+}
+
+/// Shows one setting to CSS as `data-a11y-<key>` on `<html>`, or removes it.
+fn show(key: &str, value: Option<&str>) {
+    if let Some(root) = document().document_element() {
+        let attribute = format!("data-a11y-{key}");
+        let _ = match value {
+            Some(v) => root.set_attribute(&attribute, v),
+            None => root.remove_attribute(&attribute),
+        };
+    }
+}
+
 /// Turns the special version on or off, now and for later visits. Other saved settings stay.
 pub fn set_special_version(on: bool) {
     let mut all = settings();
     all.insert("on".into(), on.into());
-    if let Some(storage) = storage() {
-        let _ = storage.set_item(SETTINGS_KEY, &serde_json::Value::Object(all).to_string());
-    }
     if let Some(root) = document().document_element() {
         let _ = if on { root.set_attribute("data-a11y", "on") } else { root.remove_attribute("data-a11y") };
-        // The saved settings stay for next time but only show while the version is on.
-        for (key, _) in SETTINGS {
-            let attribute = format!("data-a11y-{key}");
-            let saved = settings().get(key).and_then(serde_json::Value::as_str).map(str::to_owned);
-            let _ = match saved.filter(|_| on) {
-                Some(v) => root.set_attribute(&attribute, &v),
-                None => root.remove_attribute(&attribute),
-            };
-        }
     }
+    // The saved settings stay for next time but only show while the version is on.
+    for (key, _) in SETTINGS {
+        show(key, all.get(key).and_then(serde_json::Value::as_str).filter(|_| on));
+    }
+    save(all);
 }
 
 /// Back to the defaults: every setting removed, the version itself stays on.
 pub fn reset_settings() {
+    let mut all = settings();
     for (key, _) in SETTINGS {
-        set_setting(key, None);
+        all.remove(key);
+        show(key, None);
     }
+    save(all);
 }
 
 /// The special version's settings, as `(key, values)`: each is saved under its key and shown to
@@ -112,29 +125,24 @@ pub const SETTINGS: [(&str, &[&str]); 6] = [
     ("family", &["sans", "serif"]),
 ];
 
+fn default_of(key: &str) -> Option<&'static str> {
+    SETTINGS.iter().find(|(k, _)| *k == key).map(|(_, values)| values[0])
+}
+
 /// The saved value of one setting, or its default.
 pub fn setting(key: &str) -> String {
-    let default = SETTINGS.iter().find(|(k, _)| *k == key).map(|(_, values)| values[0]).unwrap_or_default();
-    settings().get(key).and_then(serde_json::Value::as_str).unwrap_or(default).to_owned()
+    let saved = settings().get(key).and_then(serde_json::Value::as_str).map(str::to_owned);
+    saved.or_else(|| default_of(key).map(str::to_owned)).unwrap_or_default()
 }
 
 /// Saves one setting and applies it at once. `None` (or the default) removes it.
 pub fn set_setting(key: &str, value: Option<&str>) {
-    let default = SETTINGS.iter().find(|(k, _)| *k == key).map(|(_, values)| values[0]);
-    let value = value.filter(|v| Some(*v) != default);
+    let value = value.filter(|v| Some(*v) != default_of(key));
     let mut all = settings();
     match value {
         Some(v) => all.insert(key.into(), v.into()),
         None => all.remove(key),
     };
-    if let Some(storage) = storage() {
-        let _ = storage.set_item(SETTINGS_KEY, &serde_json::Value::Object(all).to_string());
-    }
-    if let Some(root) = document().document_element() {
-        let attribute = format!("data-a11y-{key}");
-        let _ = match value {
-            Some(v) => root.set_attribute(&attribute, v),
-            None => root.remove_attribute(&attribute),
-        };
-    }
+    save(all);
+    show(key, value);
 }

@@ -20,94 +20,88 @@ use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 
-/// Context every page of both bundles shares.
-fn provide_shared_context(bundle: Bundle) {
+/// What every bundle wraps its routes in: the context all pages share, translations, the router.
+#[component]
+fn BundleShell(bundle: Bundle, children: Children) -> impl IntoView {
     a11y::provide_announcer();
     provide_context(CurrentBody::default());
     provide_context(bundle);
+    view! {
+        <I18nContextProvider>
+            <Router>{children()}</Router>
+        </I18nContextProvider>
+    }
 }
 
 /// The main bundle: home, bodies, sections.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_shared_context(Bundle::Main);
     view! {
-        <I18nContextProvider>
-            <Router>
-                <Routes fallback=pages::elsewhere::ElsewhereOrNotFound>
-                    <Route path=path!("/") view=pages::root::RootRedirect />
-                    <ParentRoute path=path!("/:lang") view=components::layout::LangLayout>
-                        <Route path=path!("") view=pages::home::HomePage />
-                        <Route path=path!("bodies/:slug") view=pages::body::BodyPage />
-                        <Route path=path!(":section") view=pages::section::SectionPage />
-                        <Route path=path!("*any") view=pages::elsewhere::ElsewhereOrNotFound />
-                    </ParentRoute>
-                </Routes>
-            </Router>
-        </I18nContextProvider>
+        <BundleShell bundle=Bundle::Main>
+            <Routes fallback=pages::elsewhere::ElsewhereOrNotFound>
+                <Route path=path!("/") view=pages::root::RootRedirect />
+                <ParentRoute path=path!("/:lang") view=components::layout::LangLayout>
+                    <Route path=path!("") view=pages::home::HomePage />
+                    <Route path=path!("bodies/:slug") view=pages::body::BodyPage />
+                    <Route path=path!(":section") view=pages::section::SectionPage />
+                    <Route path=path!("*any") view=pages::elsewhere::ElsewhereOrNotFound />
+                </ParentRoute>
+            </Routes>
+        </BundleShell>
     }
 }
 
 /// The ask bundle: asking a question and confirming it from the email.
 #[component]
 pub fn AskApp() -> impl IntoView {
-    provide_shared_context(Bundle::Ask);
     view! {
-        <I18nContextProvider>
-            <Router>
-                <Routes fallback=pages::elsewhere::ElsewhereOrNotFound>
-                    <ParentRoute path=path!("/:lang") view=components::layout::LangLayout>
-                        <Route path=path!("questions/ask") view=pages::ask::AskPage />
-                        <Route path=path!("questions/confirm") view=pages::confirm::ConfirmPage />
-                        <Route path=path!("*any") view=pages::elsewhere::ElsewhereOrNotFound />
-                    </ParentRoute>
-                </Routes>
-            </Router>
-        </I18nContextProvider>
+        <BundleShell bundle=Bundle::Ask>
+            <Routes fallback=pages::elsewhere::ElsewhereOrNotFound>
+                <ParentRoute path=path!("/:lang") view=components::layout::LangLayout>
+                    <Route path=path!("questions/ask") view=pages::ask::AskPage />
+                    <Route path=path!("questions/confirm") view=pages::confirm::ConfirmPage />
+                    <Route path=path!("*any") view=pages::elsewhere::ElsewhereOrNotFound />
+                </ParentRoute>
+            </Routes>
+        </BundleShell>
     }
 }
 
 /// The archive bundle: a body's published questions and each question's page.
 #[component]
 pub fn ArchiveApp() -> impl IntoView {
-    provide_shared_context(Bundle::Archive);
     view! {
-        <I18nContextProvider>
-            <Router>
-                <Routes fallback=pages::elsewhere::ElsewhereOrNotFound>
-                    <ParentRoute path=path!("/:lang") view=components::layout::LangLayout>
-                        <Route path=path!("bodies/:slug/questions") view=pages::archive::ArchivePage />
-                        <Route path=path!("questions/:id") view=pages::question::QuestionPage />
-                        <Route path=path!("questions/:id/rate") view=pages::rate::RatePage />
-                        <Route path=path!("*any") view=pages::elsewhere::ElsewhereOrNotFound />
-                    </ParentRoute>
-                </Routes>
-            </Router>
-        </I18nContextProvider>
+        <BundleShell bundle=Bundle::Archive>
+            <Routes fallback=pages::elsewhere::ElsewhereOrNotFound>
+                <ParentRoute path=path!("/:lang") view=components::layout::LangLayout>
+                    <Route path=path!("bodies/:slug/questions") view=pages::archive::ArchivePage />
+                    <Route path=path!("questions/:id") view=pages::question::QuestionPage />
+                    <Route path=path!("questions/:id/rate") view=pages::rate::RatePage />
+                    <Route path=path!("*any") view=pages::elsewhere::ElsewhereOrNotFound />
+                </ParentRoute>
+            </Routes>
+        </BundleShell>
     }
 }
 
 /// The office bundle: staff sign-in and everything under `/{lang}/office`.
 #[component]
 pub fn OfficeApp() -> impl IntoView {
-    provide_shared_context(Bundle::Office);
     view! {
-        <I18nContextProvider>
-            <Router>
-                <Routes fallback=pages::elsewhere::ElsewhereOrNotFound>
-                    <ParentRoute path=path!("/:lang") view=components::layout::LangLayout>
-                        <ParentRoute path=path!("office") view=office::shell::OfficeShell>
-                            <Route path=path!("") view=office::home::OfficeHome />
-                            <Route path=path!("calendar") view=office::calendar::CalendarPage />
-                            <Route path=path!("cases/:id") view=office::case::CasePage />
-                            <Route path=path!(":slug/cases") view=office::cases::CaseListPage />
-                            <Route path=path!(":slug/settings") view=office::settings::SettingsPage />
-                            <Route path=path!("*any") view=pages::not_found::NotFoundPage />
-                        </ParentRoute>
-                        <Route path=path!("*any") view=pages::elsewhere::ElsewhereOrNotFound />
+        <BundleShell bundle=Bundle::Office>
+            <Routes fallback=pages::elsewhere::ElsewhereOrNotFound>
+                <ParentRoute path=path!("/:lang") view=components::layout::LangLayout>
+                    <ParentRoute path=path!("office") view=office::shell::OfficeShell>
+                        <Route path=path!("") view=office::home::OfficeHome />
+                        <Route path=path!("calendar") view=office::calendar::CalendarPage />
+                        <Route path=path!("cases/:id") view=office::case::CasePage />
+                        <Route path=path!(":slug/cases") view=office::cases::CaseListPage />
+                        <Route path=path!(":slug/settings") view=office::settings::SettingsPage />
+                        <Route path=path!("*any") view=pages::not_found::NotFoundPage />
                     </ParentRoute>
-                </Routes>
-            </Router>
-        </I18nContextProvider>
+                    <Route path=path!("*any") view=pages::elsewhere::ElsewhereOrNotFound />
+                </ParentRoute>
+            </Routes>
+        </BundleShell>
     }
 }

@@ -5,6 +5,7 @@
 use crate::client::FetchError;
 use crate::components::error_summary::{ErrorSummary, FieldMessage, described_by, has_error};
 use crate::components::page_heading::PageHeading;
+use crate::components::status_name::shown_date;
 use crate::i18n::*;
 use crate::lang::use_lang;
 use crate::office::{OfficeLoadError, client, use_session};
@@ -112,7 +113,7 @@ fn CalendarTable(entries: Vec<CalendarEntry>, changed: Callback<String>, year: i
                     {entries
                         .into_iter()
                         .map(|entry| {
-                            let shown = entry.date.split('-').rev().collect::<Vec<_>>().join(".");
+                            let shown = shown_date(&entry.date);
                             let date = entry.date.clone();
                             let source = if entry.standard {
                                 t_string!(i18n, office.source_law)

@@ -3,7 +3,7 @@
 
 use crate::client;
 use crate::components::page_heading::PageHeading;
-use crate::components::status_name::{local_date, status_name};
+use crate::components::status_name::{local_date, shown_date, status_name};
 use crate::i18n::*;
 use crate::lang::use_lang;
 use crate::office::client::{CaseFilter, cases};
@@ -273,7 +273,7 @@ pub fn Deadline(deadline: Option<String>, days_left: Option<i32>) -> impl IntoVi
     let Some(deadline) = deadline else {
         return view! { <span>"—"</span> }.into_any();
     };
-    let shown = deadline.split('-').rev().collect::<Vec<_>>().join(".");
+    let shown = shown_date(&deadline);
     let countdown = days_left.map(|days| {
         let (class, text) = match days {
             d if d < 0 => ("badge badge-overdue", t_string!(i18n, office.overdue_by).replace("{n}", &(-d).to_string())),

@@ -6,30 +6,11 @@ pub mod staff;
 
 use crate::db::Db;
 use crate::store::bodies::{self, NewBody};
-use crate::with_db;
 
 const BODIES: &str = include_str!("../demo/bodies.json");
 
 pub fn bodies() -> Vec<NewBody> {
     // The file is part of the binary and a unit test parses it, so this cannot fail at run time.
-    serde_json::from_str(BODIES).expect("demo/bodies.json is valid")
-}
-
-/// The words each demo category is recognised by, for the moderator's suggestion.
-#[derive(Debug, serde::Deserialize)]
-struct BodyKeywords {
-    slug: String,
-    categories: Vec<CategoryKeywords>,
-}
-
-#[derive(Debug, serde::Deserialize)]
-struct CategoryKeywords {
-    code: String,
-    keywords: String,
-}
-
-fn keywords() -> Vec<BodyKeywords> {
-    // The same file as [`bodies`], checked by the same unit test.
     serde_json::from_str(BODIES).expect("demo/bodies.json is valid")
 }
 
@@ -41,22 +22,6 @@ pub async fn load_if_empty(db: &Db) -> Result<bool, sqlx::Error> {
     }
     for (order, body) in (0i32..).zip(bodies()) {
         bodies::insert(db, &body, order).await?;
-    }
-    for body in keywords() {
-        for category in body.categories {
-            with_db!(db, |pool| {
-                sqlx::query(
-                    "UPDATE categories SET keywords = $1 \
-                     WHERE code = $2 AND body_id = (SELECT id FROM bodies WHERE slug = $3)",
-                )
-                .bind(&category.keywords)
-                .bind(&category.code)
-                .bind(&body.slug)
-                .execute(pool)
-                .await
-                .map(drop)
-            })?;
-        }
     }
     Ok(true)
 }
@@ -83,7 +48,7 @@ mod tests {
 
     #[test]
     fn every_demo_category_has_eight_to_fifteen_keywords() {
-        for body in keywords() {
+        for body in bodies() {
             for category in &body.categories {
                 let count = category.keywords.split_whitespace().count();
                 assert!((8..=15).contains(&count), "{}/{}: {count}", body.slug, category.code);

@@ -50,6 +50,9 @@ pub struct NewBody {
 pub struct NewCategory {
     pub code: String,
     pub name: Localized,
+    /// Words in kk and ru the category is recognised by, for the moderator's suggestion.
+    #[serde(default)]
+    pub keywords: String,
 }
 
 impl BodyRow {
@@ -190,8 +193,8 @@ pub async fn insert(db: &Db, body: &NewBody, sort_order: i32) -> Result<(), sqlx
         }
         for (i, c) in (0i32..).zip(&body.categories) {
             sqlx::query(
-                "INSERT INTO categories (body_id, code, name_kk, name_ru, name_en, sort_order) \
-                 VALUES ($1, $2, $3, $4, $5, $6)",
+                "INSERT INTO categories (body_id, code, name_kk, name_ru, name_en, sort_order, keywords) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
             )
             .bind(body_id)
             .bind(&c.code)
@@ -199,6 +202,7 @@ pub async fn insert(db: &Db, body: &NewBody, sort_order: i32) -> Result<(), sqlx
             .bind(&c.name.ru)
             .bind(&c.name.en)
             .bind(i)
+            .bind(&c.keywords)
             .execute(&mut *tx)
             .await?;
         }
