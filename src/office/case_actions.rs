@@ -445,7 +445,7 @@ fn AnswerForm(detail: CaseDetail, reload: Callback<String>) -> impl IntoView {
             return;
         }
         m.errors.set(Vec::new());
-        let request = AnswerRequest { answer_html: api::answer_text::to_html(&text.get_untracked()) };
+        let request = AnswerRequest { answer_html: api::answer_text::to_html(&text.get_untracked()), outcome: None };
         let csrf = session.csrf();
         let done = t_string!(i18n, office.answered_done).to_owned();
         m.run(async move { office::answer(id, &request, &csrf).await }, done, reload);

@@ -227,6 +227,145 @@ impl AppealForm {
     }
 }
 
+/// The limits on an appeal's attachments.
+pub const MAX_FILES: usize = 5;
+pub const MAX_FILE_BYTES: usize = 10 * 1024 * 1024;
+
+/// The id of a stored attachment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(transparent)]
+pub struct FileId(pub i64);
+
+/// The kinds of file accepted, known by their content, never by their name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum FileKind {
+    Pdf,
+    Jpeg,
+    Png,
+    Docx,
+}
+
+impl FileKind {
+    pub const ALL: [FileKind; 4] = [FileKind::Pdf, FileKind::Jpeg, FileKind::Png, FileKind::Docx];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FileKind::Pdf => "pdf",
+            FileKind::Jpeg => "jpeg",
+            FileKind::Png => "png",
+            FileKind::Docx => "docx",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<FileKind> {
+        FileKind::ALL.into_iter().find(|k| k.as_str() == raw)
+    }
+}
+
+/// An attached file as the applicant and staff see it; its content is a separate download.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AppealFile {
+    pub id: FileId,
+    pub name: String,
+    pub kind: FileKind,
+    /// Bytes.
+    pub size: i64,
+    /// Attached by the body to its decision, not by the applicant.
+    pub from_body: bool,
+}
+
+/// Asks for a one-time code to confirm the email address before filing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EmailCodeRequest {
+    pub email: String,
+    /// The language of the email with the code.
+    pub lang: Lang,
+}
+
+/// Checks the code sent to `email` (it stays usable for the submission).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EmailCodeCheck {
+    pub email: String,
+    pub code: String,
+}
+
+/// The `appeal` part of the multipart submission; the files travel as `file` parts beside it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AppealSubmission {
+    pub form: AppealForm,
+    /// The one-time code sent to the form's email address.
+    pub email_code: String,
+}
+
+/// What the applicant gets at once: the number, when it was registered, the deadline, and the
+/// code that opens the tracking page (also in the confirmation email).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AppealReceipt {
+    pub registration_number: RegistrationNumber,
+    /// Unix seconds.
+    pub registered_at: i64,
+    /// The day the term counts from, `YYYY-MM-DD` (the next working day after a day off).
+    pub registration_day: String,
+    /// The last day to answer, `YYYY-MM-DD`.
+    pub deadline: String,
+    pub tracking_code: String,
+}
+
+/// How an appeal was decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// Удовлетворено: what was asked for is done.
+    Satisfied,
+    /// Разъяснено: the law or the procedure was explained.
+    Explained,
+    /// Отказано: refused, with the reasons in the answer.
+    Refused,
+    /// Оставлено без рассмотрения: no substance to consider, with the reason.
+    LeftWithoutConsideration,
+}
+
+impl Outcome {
+    pub const ALL: [Outcome; 4] =
+        [Outcome::Satisfied, Outcome::Explained, Outcome::Refused, Outcome::LeftWithoutConsideration];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Satisfied => "satisfied",
+            Outcome::Explained => "explained",
+            Outcome::Refused => "refused",
+            Outcome::LeftWithoutConsideration => "left_without_consideration",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Outcome> {
+        Outcome::ALL.into_iter().find(|o| o.as_str() == raw)
+    }
+}
+
+/// An extension of the deadline by the head.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Extension {
+    /// The reason the applicant was given.
+    pub reason: String,
+    /// The day the head decided, `YYYY-MM-DD`.
+    pub decided_on: String,
+    /// Unix seconds: when the applicant's notice was sent.
+    pub noticed_at: i64,
+    /// The notice went out later than three working days after the decision.
+    pub notice_late: bool,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -38,6 +38,20 @@ pub enum FieldProblem {
     UnknownChoice,
     /// A box that must be ticked was not.
     MustAgree,
+    /// A file is over the size limit.
+    TooLarge,
+    /// More files than allowed.
+    TooMany,
+    /// A file's content is not one of the accepted types (whatever its name says).
+    FileType,
+    /// A one-time code does not match, has expired, or was tried too often.
+    WrongCode,
+    /// A date is not later than it must be (an extension that does not extend).
+    TooEarly,
+    /// A date is beyond the law's limit (an extension past two months in total).
+    TooLate,
+    /// The executor handled the earlier appeal this one repeats, so may not take it.
+    PreviousExecutor,
 }
 
 /// One field's problem in a submitted form.

@@ -16,6 +16,7 @@ pub mod lang;
 pub mod localized;
 pub mod office;
 pub mod staff;
+pub mod tracking;
 
 pub use bodies::{
     Body, BodyKind, BodyList, BodySlug, BodySummary, Category, CategoryId, Department, DepartmentId, Head,

@@ -1,6 +1,7 @@
 //! What staff send and receive in the office. Staff endpoints are behind sign-in and a role in
 //! the case's body.
 
+use crate::appeals::{AppealFile, AppealType, Extension, Filer, Outcome};
 use crate::archive::CategoryRef;
 use crate::cases::{CaseId, CaseStatus, PublishAs};
 use crate::domain::RegistrationNumber;
@@ -86,6 +87,63 @@ pub struct CaseDetail {
     /// The answer (sanitised HTML), once drafted.
     pub answer_html: Option<String>,
     pub history: Vec<HistoryEntry>,
+    /// The appeal's own facts, for a case of the appeal channel.
+    #[serde(default)]
+    pub appeal: Option<AppealFacts>,
+}
+
+/// What staff see of an appeal besides the case: the filer, the terms, the decision, the rating.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AppealFacts {
+    pub appeal_type: AppealType,
+    pub filer: Filer,
+    /// The IIN with all but its last four digits hidden.
+    pub iin_masked: String,
+    /// A legal entity's BIN and name.
+    pub bin: Option<String>,
+    pub organisation: Option<String>,
+    pub phone: String,
+    pub address: Option<String>,
+    /// The earlier appeal this one repeats or complains about, and who handled it (who may not
+    /// take this one).
+    pub earlier_number: Option<RegistrationNumber>,
+    pub earlier_executor: Option<StaffRef>,
+    /// `YYYY-MM-DD`: the day the term counts from, the last day to redirect, and the latest
+    /// deadline an extension may set.
+    pub registration_day: String,
+    pub redirect_by: String,
+    pub max_deadline: String,
+    pub extension: Option<Extension>,
+    pub outcome: Option<Outcome>,
+    pub outcome_reason: Option<String>,
+    pub files: Vec<AppealFile>,
+    pub rating: Option<u8>,
+    pub rating_comment: Option<String>,
+}
+
+/// The head extends an appeal's deadline; the applicant is told by email at once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ExtendRequest {
+    /// The new last day, `YYYY-MM-DD`: later than the current one, at most two months from
+    /// registration.
+    pub deadline: String,
+    /// The reason the applicant reads; 1 to 1,000 characters.
+    pub reason: String,
+    /// The day of the head's decision, `YYYY-MM-DD`; today when absent. A notice later than three
+    /// working days after it is flagged.
+    #[serde(default)]
+    pub decided_on: Option<String>,
+}
+
+/// Leaves an appeal without consideration (no substance to consider), with the reason the
+/// applicant receives.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LeaveRequest {
+    /// 1 to 1,000 characters.
+    pub reason: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -110,6 +168,9 @@ pub struct Registered {
 pub struct AnswerRequest {
     /// The answer as HTML; the server keeps only a safe subset (paragraphs, lists, links, emphasis).
     pub answer_html: String,
+    /// Required for an appeal: how it is decided.
+    #[serde(default)]
+    pub outcome: Option<Outcome>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
