@@ -9,37 +9,8 @@
 //! Pure functions: the caller loads the calendar and stores the results.
 
 use crate::calendar::Calendar;
+use api::appeals::AppealType;
 use chrono::{DateTime, Days, FixedOffset, Months, NaiveDate, Utc};
-
-/// The type of an appeal, as e-Otinish names them. A shared enum will replace this one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AppealKind {
-    /// заявление
-    Statement,
-    /// жалоба
-    Complaint,
-    /// запрос
-    Request,
-    /// предложение
-    Proposal,
-    /// отклик
-    Response,
-    /// сообщение
-    Report,
-}
-
-impl AppealKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            AppealKind::Statement => "statement",
-            AppealKind::Complaint => "complaint",
-            AppealKind::Request => "request",
-            AppealKind::Proposal => "proposal",
-            AppealKind::Response => "response",
-            AppealKind::Report => "report",
-        }
-    }
-}
 
 /// The terms of АППК art. 76, and for a запрос the Law on access to information.
 const ANSWER_WORKING_DAYS: u32 = 15;
@@ -61,10 +32,10 @@ pub fn registration_day(received_at: DateTime<Utc>, calendar: &Calendar) -> Naiv
 /// calendar day is not a working day the deadline moves to the next working day: the Civil Code's
 /// general rule for a term ending on a non-working day, which administrative practice follows; the
 /// alternative (the working day before) would shorten a term the law gives the body.
-pub fn answer_deadline(kind: AppealKind, registered: NaiveDate, calendar: &Calendar) -> NaiveDate {
+pub fn answer_deadline(kind: AppealType, registered: NaiveDate, calendar: &Calendar) -> NaiveDate {
     let start = calendar.next_working_day(registered);
     match kind {
-        AppealKind::Request => {
+        AppealType::Request => {
             calendar.next_working_day(start.checked_add_days(Days::new(REQUEST_CALENDAR_DAYS)).unwrap_or(start))
         }
         _ => calendar.deadline(start, ANSWER_WORKING_DAYS),
@@ -137,9 +108,9 @@ mod tests {
 
     #[test]
     fn kinds_have_stable_codes() {
-        assert_eq!(AppealKind::Statement.as_str(), "statement");
-        assert_eq!(AppealKind::Request.as_str(), "request");
-        assert_eq!(AppealKind::Report.as_str(), "report");
+        assert_eq!(AppealType::Statement.as_str(), "statement");
+        assert_eq!(AppealType::Request.as_str(), "request");
+        assert_eq!(AppealType::Report.as_str(), "report");
     }
 
     #[test]
@@ -159,9 +130,9 @@ mod tests {
     fn fifteen_working_days_skip_the_new_year_and_christmas() {
         let cal = standard(&[2026, 2027]);
         // From Tue 5 Jan 2027: 6, 8 (7 is Christmas), 11-15, 18-22, 25, 26, 27 January.
-        assert_eq!(answer_deadline(AppealKind::Statement, date(2027, 1, 5), &cal), date(2027, 1, 27));
+        assert_eq!(answer_deadline(AppealType::Statement, date(2027, 1, 5), &cal), date(2027, 1, 27));
         // From Thu 31 Dec 2026: 5, 6, 8, 11-15, 18-22, 25, 26 January; the type does not matter.
-        assert_eq!(answer_deadline(AppealKind::Complaint, date(2026, 12, 31), &cal), date(2027, 1, 26));
+        assert_eq!(answer_deadline(AppealType::Complaint, date(2026, 12, 31), &cal), date(2027, 1, 26));
     }
 
     #[test]
@@ -171,7 +142,7 @@ mod tests {
         // itself): an appeal sent on Saturday 21 March is registered on Thursday 26 March.
         assert_eq!(registration_day(utc(2026, 3, 21, 9, 0), &cal), date(2026, 3, 26));
         // 15 working days from 26 March: 27, 30 Mar-3 Apr, 6-10, 13-16 April.
-        assert_eq!(answer_deadline(AppealKind::Proposal, date(2026, 3, 26), &cal), date(2026, 4, 16));
+        assert_eq!(answer_deadline(AppealType::Proposal, date(2026, 3, 26), &cal), date(2026, 4, 16));
         // Registered Friday 20 March: redirect by 26, 27, 30 March -> Monday 30 March.
         assert_eq!(redirect_by(date(2026, 3, 20), &cal), date(2026, 3, 30));
     }
@@ -227,11 +198,11 @@ mod tests {
         // Registered Thursday 5 March 2026: 15 calendar days later is Friday 20 March, a working
         // day; a statement from the same day gets 15 working days, skipping 9 March (8 March on a
         // Sunday) and 21-25 March (Nauryz): 6, 10-13, 16-20, 26, 27, 30, 31 March, 1 April.
-        assert_eq!(answer_deadline(AppealKind::Request, date(2026, 3, 5), &cal), date(2026, 3, 20));
-        assert_eq!(answer_deadline(AppealKind::Statement, date(2026, 3, 5), &cal), date(2026, 4, 1));
+        assert_eq!(answer_deadline(AppealType::Request, date(2026, 3, 5), &cal), date(2026, 3, 20));
+        assert_eq!(answer_deadline(AppealType::Statement, date(2026, 3, 5), &cal), date(2026, 4, 1));
         // Registered Friday 6 March: day 15 is Saturday 21 March, Nauryz; the rest runs to Wednesday
         // 25, so the deadline moves to the next working day, Thursday 26 March.
-        assert_eq!(answer_deadline(AppealKind::Request, date(2026, 3, 6), &cal), date(2026, 3, 26));
+        assert_eq!(answer_deadline(AppealType::Request, date(2026, 3, 6), &cal), date(2026, 3, 26));
     }
 
     #[test]

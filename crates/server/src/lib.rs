@@ -18,6 +18,7 @@ pub mod spa;
 pub mod store;
 pub mod suggest;
 pub mod telemetry;
+pub mod uploads;
 
 use std::path::PathBuf;
 use std::sync::Arc;

@@ -2,6 +2,7 @@
 //! change that causes it ([`crate::store::outbox::enqueue`]); the worker in [`worker`] delivers
 //! it to the SMTP server in `SMTP_URL`, or, without one, to files under `./data/outbox`.
 
+pub mod appeal_templates;
 pub mod templates;
 pub mod worker;
 

@@ -2,17 +2,20 @@
 //! built app for every other address.
 
 pub mod admin;
+pub mod appeals;
 pub mod archive;
 pub mod auth;
 pub mod bodies;
+pub mod cabinet;
 pub mod health;
 pub mod office;
+pub mod office_appeals;
 pub mod questions;
 
 use crate::error::AppError;
 use crate::{AppState, security, spa, telemetry};
 use api::ErrorCode;
-use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::extract::{ConnectInfo, DefaultBodyLimit, FromRequestParts};
 use axum::http::request::Parts;
 use axum::response::IntoResponse;
 use axum::routing::{any, get};
@@ -33,6 +36,7 @@ use utoipa_axum::routes;
         (name = "service", description = "Health of the service"),
         (name = "bodies", description = "Government bodies, their departments and categories"),
         (name = "questions", description = "Questions and answers: asking, confirming, the public archive"),
+        (name = "appeals", description = "Electronic appeals: filing with files, tracking, rating, \"my appeals\""),
         (name = "office", description = "Staff moves on cases: moderation, registration, answers, publication"),
         (name = "staff", description = "Staff sign-in: session cookie, CSRF token, roles per body"),
         (name = "admin", description = "Administration: the working-day calendar, each body's settings")
@@ -64,14 +68,37 @@ fn api_routes() -> OpenApiRouter<AppState> {
             .routes(routes!(office::executors))
             .routes(routes!(office::redirect))
             .routes(routes!(office::return_answer))
+            .routes(routes!(office_appeals::extend))
+            .routes(routes!(office_appeals::leave))
+            .routes(routes!(office_appeals::file))
+            .routes(routes!(appeals::email_code))
+            .routes(routes!(appeals::check_code))
+            .routes(routes!(appeals::track))
+            .routes(routes!(appeals::track_file))
+            .routes(routes!(appeals::rate))
+            .routes(routes!(cabinet::link))
+            .routes(routes!(cabinet::open))
+            .routes(routes!(cabinet::list))
             .routes(routes!(admin::calendar))
             .routes(routes!(admin::set_calendar_day, admin::remove_calendar_day))
             .routes(routes!(admin::body_settings, admin::set_body_settings))
             .routes(routes!(auth::login))
             .routes(routes!(auth::logout))
             .routes(routes!(auth::logout_everywhere))
-            .routes(routes!(auth::me)),
+            .routes(routes!(auth::me))
+            .merge(upload_routes()),
     )
+}
+
+/// The endpoints that take files: five of 10 MB, plus the form, in one request.
+const UPLOAD_LIMIT: usize = api::appeals::MAX_FILES * api::appeals::MAX_FILE_BYTES + 1024 * 1024;
+
+/// Every other endpoint keeps axum's 2 MB default, so a large body is refused before it is read.
+fn upload_routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(appeals::submit))
+        .routes(routes!(office_appeals::add_file))
+        .layer(DefaultBodyLimit::max(UPLOAD_LIMIT))
 }
 
 /// The OpenAPI 3.1 document of this service, as served at `/api/openapi.json`.

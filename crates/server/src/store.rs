@@ -2,6 +2,8 @@
 //! the [`Db`](crate::Db) and returns shared API types.
 
 pub mod antispam;
+pub mod appeal_moves;
+pub mod appeals;
 pub mod archive;
 pub mod bodies;
 pub mod calendar;

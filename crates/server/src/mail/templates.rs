@@ -18,7 +18,7 @@ fn escape(text: &str) -> String {
 }
 
 /// Builds both parts from paragraphs; a paragraph that is an address becomes a link in HTML.
-fn compose(to: &str, lang: Lang, subject: String, paragraphs: &[String]) -> OutgoingEmail {
+pub(super) fn compose(to: &str, lang: Lang, subject: String, paragraphs: &[String]) -> OutgoingEmail {
     let mut all: Vec<String> = paragraphs.to_vec();
     all.push(signature(lang).to_owned());
     let text = all.join("\n\n");

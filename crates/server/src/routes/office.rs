@@ -8,7 +8,7 @@ use crate::store::cases::Actor;
 use crate::store::workflow::{self, Assignment, MoveError, OfficeView, QueueFilter, kazakhstan_date};
 use crate::store::{bodies, calendar, staff as accounts};
 use crate::{AppState, rich_text};
-use api::cases::{CaseId, CaseStatus};
+use api::cases::{CaseId, CaseStatus, Channel};
 use api::domain::{FieldError, FieldProblem};
 use api::office::{
     AnswerRequest, CaseDetail, Executor, OfficeCase, PublishRequest, RedirectRequest, RegisterRequest, Registered,
@@ -35,6 +35,10 @@ impl From<MoveError> for AppError {
                 AppError::new(ErrorCode::Conflict, format!("The case is {} now; reload it.", status.as_str()))
             }
             MoveError::Invalid(fields) => AppError::invalid_fields(fields),
+            MoveError::NotForAppeals => {
+                AppError::new(ErrorCode::InvalidInput, "An appeal cannot be rejected; leave it without consideration.")
+            }
+            MoveError::NotForQuestions => AppError::new(ErrorCode::InvalidInput, "This move is for appeals only."),
             MoveError::Db(e) => e.into(),
         }
     }
@@ -42,7 +46,7 @@ impl From<MoveError> for AppError {
 
 /// Loads the case's body and checks the staff member's role in it; unknown cases are 404
 /// for everyone, so ids cannot be probed.
-async fn authorize(state: &AppState, staff: &Staff, id: &str, roles: &[Role]) -> Result<CaseId, AppError> {
+pub(crate) async fn authorize(state: &AppState, staff: &Staff, id: &str, roles: &[Role]) -> Result<CaseId, AppError> {
     let not_found = || AppError::new(ErrorCode::NotFound, "No case has this id.");
     let case = CaseId(id.parse().map_err(|_| not_found())?);
     let body = workflow::body_of(&state.db, case).await?.ok_or_else(not_found)?;
@@ -50,7 +54,7 @@ async fn authorize(state: &AppState, staff: &Staff, id: &str, roles: &[Role]) ->
     Ok(case)
 }
 
-fn field_error(field: &str, problem: FieldProblem) -> AppError {
+pub(crate) fn field_error(field: &str, problem: FieldProblem) -> AppError {
     AppError::invalid_fields(vec![FieldError { field: field.into(), problem }])
 }
 
@@ -66,7 +70,8 @@ async fn authorize_body(state: &AppState, staff: &Staff, slug: &str, roles: &[Ro
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct QueueParams {
-    /// `received` (the moderation queue, the default), `assigned`, `answered`, `published` or `rejected`.
+    /// `received` (the moderation queue, the default), `assigned`, `answered`, `published`,
+    /// `rejected`, `closed` or `left_without_consideration`.
     status: Option<String>,
     /// Only cases of this category (its id).
     category: Option<String>,
@@ -76,6 +81,8 @@ pub struct QueueParams {
     overdue: Option<String>,
     /// `true`: only my cases as an executor, assigned to me or to nobody in my department.
     mine: Option<String>,
+    /// Only `appeal`s or only `question`s.
+    channel: Option<String>,
 }
 
 impl QueueParams {
@@ -93,6 +100,8 @@ impl QueueParams {
                                 | CaseStatus::Answered
                                 | CaseStatus::Published
                                 | CaseStatus::Rejected
+                                | CaseStatus::Closed
+                                | CaseStatus::LeftWithoutConsideration
                         )
                     })
                     .ok_or_else(|| field_error("status", FieldProblem::UnknownChoice))?,
@@ -123,6 +132,12 @@ impl QueueParams {
             lang,
             deadline_before: overdue.then_some(today),
             executor: flag(self.mine.as_deref(), "mine")?.then_some(staff.user_id),
+            channel: match self.channel.as_deref() {
+                None => None,
+                Some("appeal") => Some(Channel::Appeal),
+                Some("question") => Some(Channel::Question),
+                Some(_) => return Err(field_error("channel", FieldProblem::UnknownChoice)),
+            },
         }))
     }
 }
@@ -255,7 +270,7 @@ pub async fn register(
         (status = 204, description = "Answered"),
         (status = 403, description = "Not an executor of the case's body", body = ApiError),
         (status = 409, description = "The case is not registered, or was answered already", body = ApiError),
-        (status = 422, description = "The answer is empty", body = ApiError)
+        (status = 422, description = "The answer is empty, or an appeal's answer has no outcome (field `outcome`)", body = ApiError)
     )
 )]
 pub async fn answer(
@@ -269,11 +284,12 @@ pub async fn answer(
     if html.trim().is_empty() {
         return Err(field_error("answer_html", FieldProblem::Missing));
     }
-    workflow::answer(&state.db, case, &html, Utc::now(), Actor::Staff(staff.user_id)).await?;
+    workflow::answer(&state.db, case, &html, request.outcome, Utc::now(), Actor::Staff(staff.user_id)).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// Approves and publishes the answer; the citizen is emailed the link.
+/// Approves and publishes the answer; the citizen is emailed the link. For an appeal it approves
+/// and sends the decision instead: the appeal is closed, never published.
 #[utoipa::path(
     post,
     path = "/office/cases/{id}/publish",
@@ -354,7 +370,9 @@ pub async fn redirect(
     ApiJson(request): ApiJson<RedirectRequest>,
 ) -> Result<StatusCode, AppError> {
     let case = authorize(&state, &staff, &id, &[Role::Moderator]).await?;
-    workflow::redirect(&state.db, case, &request.body, Utc::now(), Actor::Staff(staff.user_id)).await?;
+    let cal = calendar::load(&state.db).await?;
+    let actor = Actor::Staff(staff.user_id);
+    workflow::redirect(&state.db, case, &request.body, Utc::now(), actor, &cal, &state.public_url).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -9,6 +9,7 @@ use crate::store::cases::{self, Actor, Change};
 use crate::store::{archive, outbox};
 use crate::suggest::{CategoryWords, Suggester};
 use crate::{with_db, with_tx};
+use api::appeals::Outcome;
 use api::archive::CategoryRef;
 use api::cases::{CaseId, CaseStatus, PublishAs};
 use api::domain::{FieldError, FieldProblem, RegistrationNumber};
@@ -27,13 +28,20 @@ pub enum MoveError {
     /// A field of the request names something the case's body does not have.
     #[error("invalid fields")]
     Invalid(Vec<FieldError>),
+    /// The move exists for questions only.
+    #[error("not a move for appeals")]
+    NotForAppeals,
+    /// The move exists for appeals only.
+    #[error("not a move for questions")]
+    NotForQuestions,
     #[error(transparent)]
     Db(#[from] sqlx::Error),
 }
 
 /// What a move needs to know about a case (private fields included: staff only).
 #[derive(Debug, sqlx::FromRow)]
-struct CaseFacts {
+pub(crate) struct CaseFacts {
+    pub channel: String,
     pub body_id: i64,
     pub body_slug: String,
     pub category_id: Option<i64>,
@@ -47,6 +55,7 @@ struct CaseFacts {
     pub body_kk: String,
     pub body_ru: String,
     pub body_en: String,
+    pub deadline: Option<NaiveDate>,
 }
 
 impl CaseFacts {
@@ -54,8 +63,12 @@ impl CaseFacts {
         cases::stored_lang(&self.lang)
     }
 
-    fn status(&self) -> CaseStatus {
+    pub(crate) fn status(&self) -> CaseStatus {
         CaseStatus::parse(&self.status).unwrap_or(CaseStatus::Submitted)
+    }
+
+    pub fn is_appeal(&self) -> bool {
+        self.channel == api::cases::Channel::Appeal.as_str()
     }
 
     pub fn body_name(&self) -> &str {
@@ -66,24 +79,24 @@ impl CaseFacts {
         }
     }
 
-    fn expect(&self, status: CaseStatus) -> Result<(), MoveError> {
+    pub(crate) fn expect(&self, status: CaseStatus) -> Result<(), MoveError> {
         if self.status() == status { Ok(()) } else { Err(MoveError::WrongStatus(self.status())) }
     }
 }
 
 /// The facts of a case that must be in `status` for the move to start.
-async fn facts_in(tx: &mut Tx, case: CaseId, status: CaseStatus) -> Result<CaseFacts, MoveError> {
+pub(crate) async fn facts_in(tx: &mut Tx, case: CaseId, status: CaseStatus) -> Result<CaseFacts, MoveError> {
     let facts = facts(tx, case).await?;
     facts.expect(status)?;
     Ok(facts)
 }
 
-async fn facts(tx: &mut Tx, case: CaseId) -> Result<CaseFacts, MoveError> {
+pub(crate) async fn facts(tx: &mut Tx, case: CaseId) -> Result<CaseFacts, MoveError> {
     let row: Option<CaseFacts> = with_tx!(tx, |conn| {
         sqlx::query_as(
-            "SELECT c.body_id, b.slug AS body_slug, c.category_id, c.registration_number, c.status, c.lang, \
+            "SELECT c.channel, c.body_id, b.slug AS body_slug, c.category_id, c.registration_number, c.status, c.lang, \
              c.author_name, c.author_email, c.body_text, c.answer_html, b.name_kk AS body_kk, b.name_ru AS body_ru, \
-             b.name_en AS body_en FROM cases c JOIN bodies b ON b.id = c.body_id WHERE c.id = $1",
+             b.name_en AS body_en, c.deadline FROM cases c JOIN bodies b ON b.id = c.body_id WHERE c.id = $1",
         )
         .bind(case.0)
         .fetch_optional(conn)
@@ -93,12 +106,18 @@ async fn facts(tx: &mut Tx, case: CaseId) -> Result<CaseFacts, MoveError> {
 }
 
 /// Makes the change, or reports that someone else moved the case first.
-async fn step(tx: &mut Tx, case: CaseId, change: Change<'_>) -> Result<(), MoveError> {
+pub(crate) async fn step(tx: &mut Tx, case: CaseId, change: Change<'_>) -> Result<(), MoveError> {
     let from = change.from.unwrap_or(CaseStatus::Submitted);
     if cases::transition(tx, case, &change).await? { Ok(()) } else { Err(MoveError::WrongStatus(from)) }
 }
 
-fn change(from: CaseStatus, to: CaseStatus, at: DateTime<Utc>, actor: Actor, public: bool) -> Change<'static> {
+pub(crate) fn change(
+    from: CaseStatus,
+    to: CaseStatus,
+    at: DateTime<Utc>,
+    actor: Actor,
+    public: bool,
+) -> Change<'static> {
     Change { from: Some(from), to, at, actor, note: "", public }
 }
 
@@ -117,7 +136,7 @@ pub struct Assignment {
     pub category_id: Option<CategoryId>,
 }
 
-fn field(name: &str, problem: FieldProblem) -> FieldError {
+pub(crate) fn field(name: &str, problem: FieldProblem) -> FieldError {
     FieldError { field: name.to_owned(), problem }
 }
 
@@ -135,6 +154,13 @@ pub async fn register(
     let mut tx = db.begin().await?;
     let facts = facts_in(&mut tx, case, CaseStatus::Received).await?;
     let department = check_assignment(&mut tx, &facts, assignment).await?;
+    if facts.is_appeal() {
+        // A repeated appeal goes to someone other than who handled the earlier one (002:58).
+        let previous = crate::store::appeals::previous_executor(&mut tx, case).await?;
+        if previous.is_some() && previous == assignment.executor_id.map(|e| e.0) {
+            return Err(MoveError::Invalid(vec![field("executor_id", FieldProblem::PreviousExecutor)]));
+        }
+    }
     let body_days: i32 = with_tx!(&mut tx, |conn| {
         sqlx::query_scalar("SELECT answer_working_days FROM bodies WHERE id = $1")
             .bind(facts.body_id)
@@ -142,10 +168,14 @@ pub async fn register(
             .await
     })?;
     let working_days = u32::try_from(body_days).unwrap_or(BodySettings::DEFAULT_ANSWER_WORKING_DAYS.into());
-    let deadline = calendar.deadline(kazakhstan_date(at), working_days);
+    // An appeal was registered, with the law's deadline, when it was filed.
+    let deadline = match (facts.is_appeal(), facts.deadline) {
+        (true, Some(deadline)) => deadline,
+        _ => calendar.deadline(kazakhstan_date(at), working_days),
+    };
     with_tx!(&mut tx, |conn| {
         sqlx::query(
-            "UPDATE cases SET registered_at = $1, deadline = $2, department_id = $3, executor_id = $4, \
+            "UPDATE cases SET registered_at = COALESCE(registered_at, $1), deadline = $2, department_id = $3, executor_id = $4, \
              category_id = COALESCE($5, category_id) WHERE id = $6",
         )
         .bind(at)
@@ -229,11 +259,21 @@ pub async fn answer(
     db: &crate::Db,
     case: CaseId,
     answer_html: &str,
+    outcome: Option<Outcome>,
     at: DateTime<Utc>,
     actor: Actor,
 ) -> Result<(), MoveError> {
     let mut tx = db.begin().await?;
     let facts = facts_in(&mut tx, case, CaseStatus::Assigned).await?;
+    if facts.is_appeal() {
+        // "Left without consideration" is its own move, with a reason instead of an answer.
+        match outcome {
+            Some(outcome) if outcome != Outcome::LeftWithoutConsideration => {
+                crate::store::appeals::set_outcome(&mut tx, case, outcome, None).await?
+            }
+            _ => return Err(MoveError::Invalid(vec![field("outcome", FieldProblem::Missing)])),
+        }
+    }
     // After a return the draft is there: the public timeline shows the first answer only.
     let public = facts.answer_html.is_none();
     with_tx!(&mut tx, |conn| {
@@ -261,6 +301,9 @@ pub async fn publish(
 ) -> Result<(), MoveError> {
     let mut tx = db.begin().await?;
     let facts = facts_in(&mut tx, case, CaseStatus::Answered).await?;
+    if facts.is_appeal() {
+        return crate::store::appeal_moves::send_decision(tx, case, &facts, at, actor, public_url).await;
+    }
     // The asker rates the answer through a link only they receive.
     let (rating_token, rating_hash) = crate::antispam::new_token();
     with_tx!(&mut tx, |conn| {
@@ -310,6 +353,10 @@ pub async fn reject(
 ) -> Result<(), MoveError> {
     let mut tx = db.begin().await?;
     let facts = facts_in(&mut tx, case, CaseStatus::Received).await?;
+    if facts.is_appeal() {
+        // The law knows no rejection of an appeal: only "left without consideration".
+        return Err(MoveError::NotForAppeals);
+    }
     let change = Change {
         from: Some(CaseStatus::Received),
         to: CaseStatus::Rejected,
@@ -343,6 +390,8 @@ pub async fn redirect(
     to: &BodySlug,
     at: DateTime<Utc>,
     actor: Actor,
+    calendar: &Calendar,
+    public_url: &str,
 ) -> Result<(), MoveError> {
     let mut tx = db.begin().await?;
     let facts = facts(&mut tx, case).await?;
@@ -371,12 +420,27 @@ pub async fn redirect(
     if moved != 1 {
         return Err(MoveError::WrongStatus(CaseStatus::Received));
     }
+    let target_name = Localized { kk, ru, en };
+    if facts.is_appeal() {
+        crate::store::appeal_moves::redirected(
+            &mut tx,
+            case,
+            &facts,
+            to,
+            &target_name,
+            at,
+            actor,
+            calendar,
+            public_url,
+        )
+        .await?;
+        return Ok(tx.commit().await?);
+    }
     let note = format!("{} → {}", facts.body_slug, to);
     let change =
         Change { from: Some(CaseStatus::Received), to: CaseStatus::Received, at, actor, note: &note, public: false };
     cases::record(&mut tx, case, &change).await?;
     let lang = facts.lang();
-    let target_name = Localized { kk, ru, en };
     let email = templates::question_redirected(
         &facts.author_email,
         lang,
@@ -521,6 +585,7 @@ pub struct QueueFilter {
     pub deadline_before: Option<NaiveDate>,
     /// Only the cases of this executor: assigned to them, or to nobody in one of their departments.
     pub executor: Option<i64>,
+    pub channel: Option<api::cases::Channel>,
 }
 
 /// A body's cases passing `filter`, oldest first (the one waiting longest comes first).
@@ -541,8 +606,8 @@ pub async fn queue(
              AND ($5 IS NULL OR c.lang = $5) AND ($6 IS NULL OR c.deadline < $6) \
              AND ($7 IS NULL OR c.executor_id = $7 OR (c.executor_id IS NULL AND c.department_id IN \
              (SELECT m.department_id FROM memberships m WHERE m.user_id = $7 AND m.body_id = c.body_id \
-             AND m.role = 'executor'))) \
-             ORDER BY c.submitted_at, c.id LIMIT $8"
+             AND m.role = 'executor'))) AND ($8 IS NULL OR c.channel = $8) \
+             ORDER BY c.submitted_at, c.id LIMIT $9"
         ))
         .bind(body_id)
         .bind(filter.statuses.0.as_str())
@@ -551,6 +616,7 @@ pub async fn queue(
         .bind(filter.lang.map(Lang::code))
         .bind(filter.deadline_before)
         .bind(filter.executor)
+        .bind(filter.channel.map(api::cases::Channel::as_str))
         .bind(limit)
         .fetch_all(pool)
         .await
@@ -606,6 +672,7 @@ pub async fn detail(
         public_text: row.public_text,
         answer_html: row.answer_html,
         history,
+        appeal: crate::store::appeals::facts(db, case, calendar).await?,
     }))
 }
 

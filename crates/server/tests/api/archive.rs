@@ -59,7 +59,7 @@ async fn publish(app: &TestApp, case: CaseId, public_text: Option<&str>) {
     let cal = calendar::load(&app.db).await.expect("calendar");
     let now = Utc::now();
     workflow::register(&app.db, case, &Default::default(), now, Actor::Staff(1), &cal).await.expect("register");
-    workflow::answer(&app.db, case, "<p>Жауап: құжаттарды ХҚКО-ға тапсырыңыз.</p>", now, Actor::Staff(2))
+    workflow::answer(&app.db, case, "<p>Жауап: құжаттарды ХҚКО-ға тапсырыңыз.</p>", None, now, Actor::Staff(2))
         .await
         .expect("answer");
     workflow::publish(&app.db, case, public_text, now, Actor::Staff(1), "https://reception.example")

@@ -50,6 +50,19 @@ async fn the_openapi_document_describes_every_endpoint(app: &TestApp) {
         ("delete", "/api/v1/office/calendar/{date}"),
         ("get", "/api/v1/office/bodies/{slug}/settings"),
         ("put", "/api/v1/office/bodies/{slug}/settings"),
+        ("post", "/api/v1/office/cases/{id}/extend"),
+        ("post", "/api/v1/office/cases/{id}/leave"),
+        ("post", "/api/v1/office/cases/{id}/files"),
+        ("get", "/api/v1/office/files/{id}"),
+        ("post", "/api/v1/appeals/email-code"),
+        ("post", "/api/v1/appeals/email-code/check"),
+        ("post", "/api/v1/appeals"),
+        ("post", "/api/v1/appeals/track"),
+        ("post", "/api/v1/appeals/track/files/{id}"),
+        ("post", "/api/v1/appeals/track/rating"),
+        ("post", "/api/v1/cabinet/link"),
+        ("post", "/api/v1/cabinet/open"),
+        ("post", "/api/v1/cabinet"),
     ];
     for (method, path) in endpoints {
         assert!(doc["paths"][path][method].is_object(), "{method} {path} is not documented");
@@ -57,9 +70,19 @@ async fn the_openapi_document_describes_every_endpoint(app: &TestApp) {
     let documented: usize =
         doc["paths"].as_object().map(|p| p.values().map(|v| v.as_object().map_or(0, |m| m.len())).sum()).unwrap_or(0);
     assert_eq!(documented, endpoints.len(), "every documented endpoint is listed here, and no other");
-    for schema in
-        ["Body", "BodyList", "ApiError", "ErrorCode", "Health", "QuestionSubmission", "ArchivePage", "OfficeCase"]
-    {
+    for schema in [
+        "Body",
+        "BodyList",
+        "ApiError",
+        "ErrorCode",
+        "Health",
+        "QuestionSubmission",
+        "ArchivePage",
+        "OfficeCase",
+        "AppealSubmission",
+        "AppealTracking",
+        "Cabinet",
+    ] {
         assert!(doc["components"]["schemas"][schema].is_object(), "{schema} is not documented");
     }
 }
