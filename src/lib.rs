@@ -6,6 +6,7 @@
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
 pub mod a11y;
+pub mod appeals;
 pub mod client;
 pub mod components;
 pub mod lang;
@@ -77,6 +78,25 @@ pub fn ArchiveApp() -> impl IntoView {
                     <Route path=path!("bodies/:slug/questions") view=pages::archive::ArchivePage />
                     <Route path=path!("questions/:id") view=pages::question::QuestionPage />
                     <Route path=path!("questions/:id/rate") view=pages::rate::RatePage />
+                    <Route path=path!("*any") view=pages::elsewhere::ElsewhereOrNotFound />
+                </ParentRoute>
+            </Routes>
+        </BundleShell>
+    }
+}
+
+/// The appeals bundle: filing an appeal step by step, tracking it, and "my appeals". The
+/// draft lives above the router, so moving between the wizard's steps never loses it.
+#[component]
+pub fn AppealsApp() -> impl IntoView {
+    appeals::draft::provide_wizard();
+    view! {
+        <BundleShell bundle=Bundle::Appeals>
+            <Routes fallback=pages::elsewhere::ElsewhereOrNotFound>
+                <ParentRoute path=path!("/:lang") view=components::layout::LangLayout>
+                    <Route path=path!("appeals/new") view=appeals::wizard::NewAppealPage />
+                    <Route path=path!("appeals/track") view=appeals::track::TrackPage />
+                    <Route path=path!("appeals/my") view=appeals::my::MyAppealsPage />
                     <Route path=path!("*any") view=pages::elsewhere::ElsewhereOrNotFound />
                 </ParentRoute>
             </Routes>

@@ -32,11 +32,44 @@ pub fn SectionPage() -> impl IntoView {
                             </p>
                         }
                     })}
-                <p class="notice">{t!(i18n, section_in_preparation)}</p>
+                {(section == Section::Appeals).then(|| view! { <AppealsAbout /> })}
+                {(section != Section::Appeals).then(|| view! { <p class="notice">{t!(i18n, section_in_preparation)}</p> })}
                 <h2>{t!(i18n, choose_body)}</h2>
                 <BodyList />
             }
             .into_any()
         }
+    }
+}
+
+/// What an appeal is (and is not), the law's terms, and the three things a citizen can do.
+/// The pages themselves are the appeals bundle's, so the links load it.
+#[component]
+fn AppealsAbout() -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = crate::lang::use_lang();
+    let link = move |page: &'static str| move || format!("/{}/appeals/{page}", lang.get());
+    view! {
+        <p>{t!(i18n, appeals.landing_what)}</p>
+        <p>{t!(i18n, appeals.landing_anonymous)}</p>
+        <p>{t!(i18n, appeals.landing_term)}</p>
+        <h2>{t!(i18n, appeals.landing_actions)}</h2>
+        <ul class="plain-list">
+            <li>
+                <a class="button" href=link("new") rel="external">
+                    {t!(i18n, appeals.new_title)}
+                </a>
+            </li>
+            <li>
+                <a href=link("track") rel="external">
+                    {t!(i18n, appeals.track_title)}
+                </a>
+            </li>
+            <li>
+                <a href=link("my") rel="external">
+                    {t!(i18n, appeals.my_title)}
+                </a>
+            </li>
+        </ul>
     }
 }

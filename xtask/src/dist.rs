@@ -24,8 +24,12 @@ pub fn server_binary() -> PathBuf {
 /// The bundles besides the main one, each built from `<name>.html` into `dist/<name>/` and
 /// served under `/<name>/` (crates/api/src/bundles.rs says which paths each renders).
 /// Each with its first-load budget.
-const EXTRA_BUNDLES: [(&str, u64); 3] =
-    [("ask", FIRST_LOAD_BUDGET), ("archive", FIRST_LOAD_BUDGET), ("office", OFFICE_BUDGET)];
+const EXTRA_BUNDLES: [(&str, u64); 4] = [
+    ("ask", FIRST_LOAD_BUDGET),
+    ("archive", FIRST_LOAD_BUDGET),
+    ("office", OFFICE_BUDGET),
+    ("appeals", FIRST_LOAD_BUDGET),
+];
 
 fn bundle_dir(name: &str) -> PathBuf {
     dist_dir().join(name)

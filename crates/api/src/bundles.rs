@@ -15,10 +15,12 @@ pub enum Bundle {
     Archive,
     /// The staff office: everything under `/{lang}/office`.
     Office,
+    /// Electronic appeals: filing, tracking, "my appeals".
+    Appeals,
 }
 
 impl Bundle {
-    pub const ALL: [Bundle; 4] = [Bundle::Main, Bundle::Ask, Bundle::Archive, Bundle::Office];
+    pub const ALL: [Bundle; 5] = [Bundle::Main, Bundle::Ask, Bundle::Archive, Bundle::Office, Bundle::Appeals];
 
     /// Where the bundle's files are served from.
     pub fn base(self) -> &'static str {
@@ -27,19 +29,27 @@ impl Bundle {
             Bundle::Ask => "/ask/",
             Bundle::Archive => "/archive/",
             Bundle::Office => "/office/",
+            Bundle::Appeals => "/appeals/",
         }
     }
 }
 
 /// The bundle that renders `path`: `/{lang}/questions/ask` and `/confirm` are the ask bundle's;
 /// `/{lang}/bodies/{slug}/questions`, `/{lang}/questions/{id}` and its `/rate` page are the
-/// archive's; `/{lang}/office/...` the office's; everything else is the main app's.
+/// archive's; `/{lang}/office/...` the office's; `/{lang}/appeals/new`, `/track` and `/my` the
+/// appeals bundle's (the section page `/{lang}/appeals` stays in the main one); everything else
+/// is the main app's.
 pub fn bundle_for_path(path: &str) -> Bundle {
     let parts: Vec<&str> = path.trim_matches('/').split('/').collect();
     if let [lang, "office", ..] = parts.as_slice()
         && lang.parse::<Lang>().is_ok()
     {
         return Bundle::Office;
+    }
+    if let [lang, "appeals", "new" | "track" | "my"] = parts.as_slice()
+        && lang.parse::<Lang>().is_ok()
+    {
+        return Bundle::Appeals;
     }
     if let [lang, "questions", "ask" | "confirm"] = parts.as_slice()
         && lang.parse::<Lang>().is_ok()
@@ -82,6 +92,20 @@ mod tests {
             assert_eq!(bundle_for_path(path), Bundle::Office, "{path}");
         }
         assert_eq!(bundle_for_path("/de/office"), Bundle::Main);
+    }
+
+    #[test]
+    fn filing_tracking_and_my_appeals_belong_to_the_appeals_bundle() {
+        for path in ["/kk/appeals/new", "/ru/appeals/track", "/en/appeals/my", "/kk/appeals/new/"] {
+            assert_eq!(bundle_for_path(path), Bundle::Appeals, "{path}");
+        }
+    }
+
+    #[test]
+    fn the_appeals_section_page_stays_in_the_main_bundle() {
+        for path in ["/kk/appeals", "/ru/appeals/", "/en/appeals/other", "/xx/appeals/new", "/kk/appeals/new/1"] {
+            assert_eq!(bundle_for_path(path), Bundle::Main, "{path}");
+        }
     }
 
     #[test]

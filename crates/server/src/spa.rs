@@ -34,6 +34,7 @@ pub fn index_of(bundle: api::bundles::Bundle) -> &'static str {
         api::bundles::Bundle::Ask => "ask/index.html",
         api::bundles::Bundle::Archive => "archive/index.html",
         api::bundles::Bundle::Office => "office/index.html",
+        api::bundles::Bundle::Appeals => "appeals/index.html",
     }
 }
 
