@@ -2,12 +2,11 @@
 
 use crate::client::{FetchError, read};
 use api::ErrorCode;
+use api::Lang;
 use api::appeals::{AppealReceipt, AppealSubmission, EmailCodeCheck, EmailCodeRequest, FileId};
 use api::tracking::{
-    AppealRatingRequest, AppealTracking, Cabinet, CabinetLinkRequest, CabinetOpenRequest, CabinetRequest,
-    TrackRequest,
+    AppealRatingRequest, AppealTracking, Cabinet, CabinetLinkRequest, CabinetOpenRequest, CabinetRequest, TrackRequest,
 };
-use api::Lang;
 use gloo_net::http::{Request, Response};
 use serde::Serialize;
 use serde::de::DeserializeOwned;

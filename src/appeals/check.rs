@@ -52,7 +52,8 @@ pub fn CheckStep() -> impl IntoView {
             if sending.get_untracked() {
                 return;
             }
-            let (form, email_code, key) = draft.with_untracked(|d| (d.form.clone(), d.email_code.clone(), d.key.clone()));
+            let (form, email_code, key) =
+                draft.with_untracked(|d| (d.form.clone(), d.email_code.clone(), d.key.clone()));
             if let Err(found) = form.validate() {
                 let (here, elsewhere): (Vec<_>, Vec<_>) = found.into_iter().partition(|e| e.field == "consent");
                 if elsewhere.is_empty() {
@@ -167,8 +168,7 @@ pub fn CheckStep() -> impl IntoView {
                             "organisation",
                         )}
                     }
-                })}
-            {row(t_string!(i18n, appeals.iin).to_owned(), f.iin.clone(), Step::Identity, "iin")}
+                })} {row(t_string!(i18n, appeals.iin).to_owned(), f.iin.clone(), Step::Identity, "iin")}
             {row(t_string!(i18n, appeals.full_name).to_owned(), full_name, Step::Identity, "surname")}
         </dl>
         <h2>{t!(i18n, appeals.contacts_title)}</h2>

@@ -97,8 +97,13 @@ pub fn shown(field: &str) -> String {
 /// The problems of `step`'s fields in the form, in the order the step asks them, named as the
 /// page names them.
 pub fn step_errors(step: Step, form: &AppealForm) -> Vec<FieldError> {
-    let mut found: Vec<FieldError> =
-        form.validate().err().unwrap_or_default().into_iter().filter(|e| step.fields().contains(&e.field.as_str())).collect();
+    let mut found: Vec<FieldError> = form
+        .validate()
+        .err()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|e| step.fields().contains(&e.field.as_str()))
+        .collect();
     found.sort_by_key(|e| step.fields().iter().position(|f| *f == e.field));
     renamed(found)
 }
@@ -127,7 +132,14 @@ pub fn TextField(
     view! {
         <div class="field" class:field-invalid=has_error(name, errors)>
             <label for=field_id(name)>{label}</label>
-            {hint.map(|hint| view! { <p class="hint" id=hint_id>{hint}</p> })}
+            {hint
+                .map(|hint| {
+                    view! {
+                        <p class="hint" id=hint_id>
+                            {hint}
+                        </p>
+                    }
+                })}
             <FieldMessage field=name errors />
             <input
                 type=kind

@@ -153,7 +153,9 @@ pub fn TextStep() -> impl IntoView {
                         }
                         view! {
                             <p class="hint">
-                                {t_string!(i18n, appeals.files_count).replace("{n}", &list.len().to_string()).replace("{max}", &MAX_FILES.to_string())}
+                                {t_string!(i18n, appeals.files_count)
+                                    .replace("{n}", &list.len().to_string())
+                                    .replace("{max}", &MAX_FILES.to_string())}
                             </p>
                             <ul class="file-list">
                                 {list
@@ -162,11 +164,7 @@ pub fn TextStep() -> impl IntoView {
                                     .map(|(i, file)| {
                                         let name = file.name();
                                         let field = format!("files.{i}");
-                                        let problem = errors
-                                            .read()
-                                            .iter()
-                                            .find(|e| e.field == field)
-                                            .cloned();
+                                        let problem = errors.read().iter().find(|e| e.field == field).cloned();
                                         let invalid = problem.is_some();
                                         view! {
                                             <li id=field_id(&field) tabindex="-1" class:field-invalid=invalid>

@@ -56,9 +56,7 @@ pub fn DoneStep() -> impl IntoView {
         <h2>{t!(i18n, appeals.next_title)}</h2>
         <ul>
             <li>{t!(i18n, appeals.next_email)}</li>
-            <li>
-                {t!(i18n, appeals.next_term)} " " <strong>{shown_date(&receipt.deadline)}</strong> "."
-            </li>
+            <li>{t!(i18n, appeals.next_term)} " " <strong>{shown_date(&receipt.deadline)}</strong> "."</li>
             <li>{t!(i18n, appeals.next_track)}</li>
         </ul>
         <p>

@@ -22,7 +22,10 @@ fn bind(
     write: fn(&mut AppealForm) -> &mut String,
 ) -> (Signal<String>, Callback<String>) {
     let draft = use_wizard().draft;
-    (Signal::derive(move || draft.with(|d| read(&d.form).clone())), Callback::new(move |v| draft.update(|d| *write(&mut d.form) = v)))
+    (
+        Signal::derive(move || draft.with(|d| read(&d.form).clone())),
+        Callback::new(move |v| draft.update(|d| *write(&mut d.form) = v)),
+    )
 }
 
 macro_rules! text {
@@ -56,7 +59,11 @@ pub fn WhoStep() -> impl IntoView {
         <p class="lead">{t!(i18n, appeals.who_intro)}</p>
         <ErrorSummary errors />
         <form novalidate on:submit=submit>
-            <fieldset class="field" class:field-invalid=has_error("filer", errors) aria-describedby=described_by("filer", errors, &[])>
+            <fieldset
+                class="field"
+                class:field-invalid=has_error("filer", errors)
+                aria-describedby=described_by("filer", errors, &[])
+            >
                 <legend>{t!(i18n, appeals.who_legend)}</legend>
                 <FieldMessage field="filer" errors />
                 <div class="choices choices-stacked" id=field_id("filer") tabindex="-1">
@@ -157,7 +164,11 @@ pub fn IdentityStep() -> impl IntoView {
     view! {
         <p class="lead">
             {move || {
-                if legal() { t_string!(i18n, appeals.identity_intro_legal) } else { t_string!(i18n, appeals.identity_intro) }
+                if legal() {
+                    t_string!(i18n, appeals.identity_intro_legal)
+                } else {
+                    t_string!(i18n, appeals.identity_intro)
+                }
             }}
         </p>
         <ErrorSummary errors />
@@ -261,7 +272,12 @@ pub fn ContactsStep() -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (mut found, email, code, checked) = draft.with_untracked(|d| {
-            (step_errors(Step::Contacts, &d.form), d.form.email.trim().to_owned(), d.email_code.replace([' ', '-'], ""), d.code_checked())
+            (
+                step_errors(Step::Contacts, &d.form),
+                d.form.email.trim().to_owned(),
+                d.email_code.replace([' ', '-'], ""),
+                d.code_checked(),
+            )
         });
         if code.is_empty() {
             found.push(FieldError { field: "email_code".into(), problem: FieldProblem::Missing });
@@ -355,7 +371,9 @@ pub fn ContactsStep() -> impl IntoView {
                         CodeNote::RateLimited => {
                             view! { <p class="status-error">{t!(i18n, appeals.code_rate_limited)}</p> }.into_any()
                         }
-                        CodeNote::Failed => view! { <p class="status-error">{t!(i18n, appeals.code_failed)}</p> }.into_any(),
+                        CodeNote::Failed => {
+                            view! { <p class="status-error">{t!(i18n, appeals.code_failed)}</p> }.into_any()
+                        }
                     })
             }}
             <TextField
@@ -494,10 +512,11 @@ pub fn BodyStep() -> impl IntoView {
                     aria-invalid=move || has_error("body", errors)().then_some("true")
                     on:change:target=move |ev| {
                         let value = ev.target().value();
-                        draft.update(|d| {
-                            d.form.body = value;
-                            d.form.category_id = None;
-                        });
+                        draft
+                            .update(|d| {
+                                d.form.body = value;
+                                d.form.category_id = None;
+                            });
                     }
                 >
                     <option value="" selected=move || draft.with(|d| d.form.body.is_empty())>

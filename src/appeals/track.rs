@@ -271,7 +271,9 @@ fn Tracking(tracking: AppealTracking, access: TrackRequest) -> impl IntoView {
                             .map(|o| {
                                 view! {
                                     <p>
-                                        <strong>{t!(i18n, appeals.outcome)} ": " {move || outcome_name(i18n, o)}</strong>
+                                        <strong>
+                                            {t!(i18n, appeals.outcome)} ": " {move || outcome_name(i18n, o)}
+                                        </strong>
                                     </p>
                                 }
                             })}
@@ -295,11 +297,7 @@ fn Tracking(tracking: AppealTracking, access: TrackRequest) -> impl IntoView {
         {t
             .rating
             .map(|score| {
-                view! {
-                    <p class="notice">
-                        {t!(i18n, appeals.rated)} " " {score} " / 5"
-                    </p>
-                }
+                view! { <p class="notice">{t!(i18n, appeals.rated)} " " {score} " / 5"</p> }
             })}
         <section aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">{t!(i18n, archive.timeline)}</h2>
@@ -430,7 +428,8 @@ fn RatingForm(access: StoredValue<TrackRequest>) -> impl IntoView {
         }
         errors.set(Vec::new());
         sending.set(true);
-        let request = AppealRatingRequest { access: access.get_value(), score: chosen, comment: comment.get_untracked() };
+        let request =
+            AppealRatingRequest { access: access.get_value(), score: chosen, comment: comment.get_untracked() };
         leptos::task::spawn_local(async move {
             let result = calls::rate(&request).await;
             if sending.is_disposed() {

@@ -64,7 +64,9 @@ pub fn NewAppealPage() -> impl IntoView {
                 .then(|| {
                     view! {
                         <p class="step-count">
-                            {t_string!(i18n, appeals.step_of).replace("{n}", &n.to_string()).replace("{total}", &Step::FORM.len().to_string())}
+                            {t_string!(i18n, appeals.step_of)
+                                .replace("{n}", &n.to_string())
+                                .replace("{total}", &Step::FORM.len().to_string())}
                         </p>
                     }
                 })

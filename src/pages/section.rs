@@ -33,7 +33,8 @@ pub fn SectionPage() -> impl IntoView {
                         }
                     })}
                 {(section == Section::Appeals).then(|| view! { <AppealsAbout /> })}
-                {(section != Section::Appeals).then(|| view! { <p class="notice">{t!(i18n, section_in_preparation)}</p> })}
+                {(section != Section::Appeals)
+                    .then(|| view! { <p class="notice">{t!(i18n, section_in_preparation)}</p> })}
                 <h2>{t!(i18n, choose_body)}</h2>
                 <BodyList />
             }
