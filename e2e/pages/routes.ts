@@ -32,6 +32,7 @@ export const OFFICE_ROUTES = [
   '/office',
   '/office/enbek/cases?status=received',
   '/office/enbek/cases?status=assigned&mine=true',
+  '/office/enbek/cases?status=received&channel=appeal',
   '/office/cases/1',
   '/office/calendar',
   '/office/enbek/settings',

@@ -79,11 +79,11 @@ test('the reject form summarises a missing reason and a missing answer number, l
   await send.click();
   const summary = office.errorSummary(reject);
   await expect(summary).toBeFocused();
-  await expect(summary.getByRole('link')).toHaveText(['Выберите причину отказа']);
+  await expect(summary.getByRole('link')).toHaveText(['Укажите причину']);
   await expect(moderator.page).toHaveTitle(new RegExp(`^Ошибка: Дело ${asked.number}`));
-  await expect(reject.getByRole('group', { name: /Причина/ })).toContainText('Выберите причину отказа');
+  await expect(reject.getByRole('group', { name: /Причина/ })).toContainText('Укажите причину');
   await expectNoAxeViolations(moderator.page, 'the reject form without a reason');
-  await summary.getByRole('link', { name: 'Выберите причину отказа' }).click();
+  await summary.getByRole('link', { name: 'Укажите причину' }).click();
   await expect(moderator.page.locator('#field-reason')).toBeFocused();
 
   await reject.getByLabel('На этот вопрос уже дан ответ').check();

@@ -12,6 +12,7 @@ pub fn status_name(i18n: leptos_i18n::I18nContext<Locale>, status: CaseStatus) -
         CaseStatus::Closed => t_string!(i18n, status.closed),
         CaseStatus::Rejected => t_string!(i18n, status.rejected),
         CaseStatus::Redirected => t_string!(i18n, status.redirected),
+        CaseStatus::LeftWithoutConsideration => t_string!(i18n, status.left_without_consideration),
         _ => t_string!(i18n, status.other),
     }
 }

@@ -3,16 +3,17 @@
 
 use crate::client::{self, FetchError};
 use crate::components::page_heading::PageHeading;
-use crate::components::status_name::{local_date, status_name};
+use crate::components::status_name::{local_date, shown_date, status_name};
 use crate::i18n::*;
 use crate::lang::use_lang;
 use crate::office::OfficeLoadError;
-use crate::office::case_actions::{CaseActions, REASONS, reason_name};
+use crate::office::case_actions::{CaseActions, FileList, REASONS, outcome_name, reason_name};
 use crate::office::cases::Deadline;
 use crate::office::client::case;
 use crate::pages::ask::kind_text;
+use api::appeals::{AppealFile, AppealType, Filer};
 use api::cases::{CaseStatus, PublishAs};
-use api::office::{CaseDetail, HistoryEntry};
+use api::office::{AppealFacts, CaseDetail, HistoryEntry};
 use api::{Body, ErrorCode};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -94,11 +95,14 @@ fn CaseView(detail: CaseDetail, body: Body, reload: Callback<String>) -> impl In
         .department_id
         .and_then(|id| body.departments.iter().find(|d| d.id == id))
         .map(|d| d.name.get(lang.get_untracked()).to_owned());
+    let appeal = detail.appeal.is_some();
     let author = match detail.publish_as {
+        // An appeal is never published: its filer is named in full.
+        _ if appeal => detail.author_name.clone(),
         PublishAs::Initials => format!("{} ({})", detail.author_name, t_string!(i18n, office.published_as_initials)),
         PublishAs::Anonymous => format!("{} ({})", detail.author_name, t_string!(i18n, office.published_as_anonymous)),
     };
-    let warning = (!case.personal_data.is_empty()).then(|| {
+    let warning = (!appeal && !case.personal_data.is_empty()).then(|| {
         let kinds: Vec<&str> = case.personal_data.iter().map(|k| kind_text(i18n, *k)).collect();
         view! {
             <p class="warning" role="note">
@@ -129,10 +133,15 @@ fn CaseView(detail: CaseDetail, body: Body, reload: Callback<String>) -> impl In
             <dd>{case.executor.as_ref().map(|e| e.name.clone()).unwrap_or_else(dash)}</dd>
             <dt>{t!(i18n, office.language)}</dt>
             <dd>{case.lang.endonym()}</dd>
-            <dt>{t!(i18n, office.author)}</dt>
+            <dt>
+                {move || { if appeal { t_string!(i18n, office.applicant) } else { t_string!(i18n, office.author) } }}
+            </dt>
             <dd>{author}</dd>
         </dl>
-        <h2>{t!(i18n, office.question)}</h2>
+        {detail.appeal.clone().map(|facts| view! { <AppealFactsView facts /> })}
+        <h2>
+            {move || { if appeal { t_string!(i18n, office.appeal_text) } else { t_string!(i18n, office.question) } }}
+        </h2>
         {warning}
         <p class="question-text" lang=case.lang.code()>
             {case.text.clone()}
@@ -160,6 +169,130 @@ fn CaseView(detail: CaseDetail, body: Body, reload: Callback<String>) -> impl In
             })}
         <CaseActions detail=detail.clone() body reload />
         <History entries=detail.history />
+    }
+}
+
+pub fn appeal_type_name(i18n: leptos_i18n::I18nContext<Locale>, appeal_type: AppealType) -> &'static str {
+    match appeal_type {
+        AppealType::Statement => t_string!(i18n, office.type_statement),
+        AppealType::Complaint => t_string!(i18n, office.type_complaint),
+        AppealType::Request => t_string!(i18n, office.type_request),
+        AppealType::Proposal => t_string!(i18n, office.type_proposal),
+        AppealType::Response => t_string!(i18n, office.type_response),
+        AppealType::Report => t_string!(i18n, office.type_report),
+    }
+}
+
+/// What only an appeal has: the filer, the law's terms, the extension, the decision, the files
+/// and the applicant's rating.
+#[component]
+fn AppealFactsView(facts: AppealFacts) -> impl IntoView {
+    let i18n = use_i18n();
+    let AppealFacts {
+        appeal_type,
+        filer,
+        iin_masked,
+        bin,
+        organisation,
+        phone,
+        address,
+        earlier_number,
+        earlier_executor,
+        registration_day,
+        redirect_by,
+        max_deadline,
+        extension,
+        outcome,
+        outcome_reason,
+        files,
+        rating,
+        rating_comment,
+    } = facts;
+    let fact = |term: &'static str, value: Option<String>| {
+        value.map(|value| {
+            view! {
+                <dt>{term}</dt>
+                <dd>{value}</dd>
+            }
+        })
+    };
+    let filer = match filer {
+        Filer::Individual => t_string!(i18n, office.filer_individual),
+        Filer::LegalEntity => t_string!(i18n, office.filer_legal_entity),
+    };
+    let earlier = earlier_number.map(|number| {
+        let warning = earlier_executor.map(|e| {
+            view! {
+                <p class="warning" role="note">
+                    {t!(i18n, office.earlier_executor_warning)}
+                    " "
+                    <strong>{e.name}</strong>
+                </p>
+            }
+        });
+        view! {
+            <dt>{t!(i18n, office.earlier_number)}</dt>
+            <dd>{number.as_str().to_owned()} {warning}</dd>
+        }
+    });
+    let extension = extension.map(|x| {
+        let late = x.notice_late.then(|| {
+            view! {
+                <p class="warning" role="note">
+                    {t!(i18n, office.notice_late)}
+                </p>
+            }
+        });
+        view! {
+            <dt>{t!(i18n, office.extension)}</dt>
+            <dd>
+                <p>{x.reason}</p>
+                <p>{t!(i18n, office.decided_on)} ": " {shown_date(&x.decided_on)}</p>
+                <p>{t!(i18n, office.noticed_at)} ": " {local_date(x.noticed_at)}</p>
+                {late}
+            </dd>
+        }
+    });
+    let (theirs, ours): (Vec<AppealFile>, Vec<AppealFile>) = files.into_iter().partition(|f| !f.from_body);
+    let file_fact = |term: &'static str, files: Vec<AppealFile>| {
+        (!files.is_empty()).then(|| {
+            view! {
+                <dt>{term}</dt>
+                <dd>
+                    <FileList files=files />
+                </dd>
+            }
+        })
+    };
+    let rating = rating.map(|r| format!("{r} / 5{}", rating_comment.map(|c| format!(": {c}")).unwrap_or_default()));
+    view! {
+        <h2>{t!(i18n, office.appeal_facts)}</h2>
+        <dl class="facts">
+            <dt>{t!(i18n, office.appeal_type)}</dt>
+            <dd>{appeal_type_name(i18n, appeal_type)}</dd>
+            <dt>{t!(i18n, office.filer)}</dt>
+            <dd>{filer}</dd>
+            <dt>{t!(i18n, office.iin)}</dt>
+            <dd>{iin_masked}</dd>
+            {fact(t_string!(i18n, office.bin), bin)}
+            {fact(t_string!(i18n, office.organisation), organisation)}
+            <dt>{t!(i18n, office.phone)}</dt>
+            <dd>{phone}</dd>
+            {fact(t_string!(i18n, office.address), address)}
+            {earlier}
+            <dt>{t!(i18n, office.registration_day)}</dt>
+            <dd>{shown_date(&registration_day)}</dd>
+            <dt>{t!(i18n, office.redirect_by)}</dt>
+            <dd>{shown_date(&redirect_by)}</dd>
+            <dt>{t!(i18n, office.max_deadline)}</dt>
+            <dd>{shown_date(&max_deadline)}</dd>
+            {extension}
+            {fact(t_string!(i18n, office.outcome), outcome.map(|o| outcome_name(i18n, o).to_owned()))}
+            {fact(t_string!(i18n, office.outcome_reason), outcome_reason)}
+            {file_fact(t_string!(i18n, office.applicant_files), theirs)}
+            {file_fact(t_string!(i18n, office.body_files), ours)}
+            {fact(t_string!(i18n, office.rating), rating)}
+        </dl>
     }
 }
 

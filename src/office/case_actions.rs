@@ -5,16 +5,19 @@
 
 use crate::client::{self, FetchError};
 use crate::components::error_summary::{ErrorSummary, FieldMessage, described_by, has_error};
+use crate::components::status_name::shown_date;
 use crate::i18n::*;
 use crate::lang::use_lang;
 use crate::office::client as office;
 use crate::office::use_session;
+use api::appeals::{AppealFile, MAX_FILE_BYTES, MAX_FILES, Outcome};
+use api::cases::CaseId;
 use api::cases::CaseStatus;
 use api::domain::personal_data;
 use api::domain::{FieldError, FieldProblem};
 use api::office::{
-    AnswerRequest, CaseDetail, PublishRequest, RedirectRequest, RegisterRequest, RejectReason, RejectRequest,
-    ReturnRequest, UserId,
+    AnswerRequest, CaseDetail, ExtendRequest, LeaveRequest, PublishRequest, RedirectRequest, RegisterRequest,
+    RejectReason, RejectRequest, ReturnRequest, UserId,
 };
 use api::staff::Role;
 use api::{Body, BodySlug, CategoryId, DepartmentId, ErrorCode};
@@ -27,6 +30,12 @@ pub const REASONS: [RejectReason; 5] = [
     RejectReason::Duplicate,
     RejectReason::NotAQuestion,
 ];
+
+/// Today in Astana (UTC+5), `YYYY-MM-DD`, to compare with the API's dates.
+pub fn today() -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(js_sys::Date::now() + 5.0 * 3600.0 * 1000.0));
+    format!("{}-{:02}-{:02}", date.get_utc_full_year(), date.get_utc_month() + 1, date.get_utc_date())
+}
 
 pub fn reason_name(i18n: leptos_i18n::I18nContext<Locale>, reason: RejectReason) -> &'static str {
     match reason {
@@ -45,6 +54,8 @@ struct Move {
     refusal: RwSignal<Option<&'static str>>,
     sending: RwSignal<bool>,
     i18n: leptos_i18n::I18nContext<Locale>,
+    /// A server field shown under another name, where two forms on the page share one field.
+    rename: Option<(&'static str, &'static str)>,
 }
 
 impl Move {
@@ -54,7 +65,13 @@ impl Move {
             refusal: RwSignal::new(None),
             sending: RwSignal::new(false),
             i18n: use_i18n(),
+            rename: None,
         }
+    }
+
+    /// Shows one field's problem found before sending.
+    fn invalid(self, field: &str, problem: FieldProblem) {
+        self.errors.set(vec![FieldError { field: field.into(), problem }]);
     }
 
     /// Runs the request; on success reloads the case with `done` as the message and moves focus
@@ -63,11 +80,23 @@ impl Move {
     where
         F: std::future::Future<Output = Result<(), FetchError>> + 'static,
     {
+        self.send(request, move |()| {
+            reload.run(done);
+            crate::a11y::focus_by_id("case-outcome");
+        });
+    }
+
+    /// Runs the request and hands its result to `ok`; a refusal is shown on the form.
+    fn send<T: 'static, F>(self, request: F, ok: impl FnOnce(T) + 'static)
+    where
+        F: std::future::Future<Output = Result<T, FetchError>> + 'static,
+    {
         if self.sending.get_untracked() {
             return;
         }
         self.sending.set(true);
         self.refusal.set(None);
+        self.errors.set(Vec::new());
         let i18n = self.i18n;
         leptos::task::spawn_local(async move {
             let result = request.await;
@@ -76,11 +105,13 @@ impl Move {
             }
             self.sending.set(false);
             match result {
-                Ok(()) => {
-                    reload.run(done);
-                    crate::a11y::focus_by_id("case-outcome");
+                Ok(value) => ok(value),
+                Err(FetchError::Invalid(mut fields)) => {
+                    if let Some((from, to)) = self.rename {
+                        fields.iter_mut().filter(|f| f.field == from).for_each(|f| f.field = to.into());
+                    }
+                    self.errors.set(fields)
                 }
-                Err(FetchError::Invalid(fields)) => self.errors.set(fields),
                 Err(error) => self.refusal.set(Some(match error {
                     FetchError::Server(ErrorCode::Conflict) => t_string!(i18n, office.conflict),
                     FetchError::Server(ErrorCode::Forbidden) | FetchError::Server(ErrorCode::CsrfFailed) => {
@@ -114,23 +145,34 @@ pub fn CaseActions(detail: CaseDetail, body: Body, reload: Callback<String>) -> 
     let session = use_session();
     let slug = detail.body.to_string();
     let status = detail.case.status;
+    let appeal = detail.appeal.is_some();
     let moderator = session.may(&slug, &[Role::Moderator]);
     let approver = session.may(&slug, &[Role::Moderator, Role::Head]);
     let executor = session.may(&slug, &[Role::Executor]);
-    match status {
-        CaseStatus::Received if moderator => view! {
-            <RegisterForm detail=detail.clone() body=body.clone() reload />
-            <RejectForm detail=detail.clone() reload />
-            <RedirectForm detail body reload />
-        }
-        .into_any(),
-        CaseStatus::Assigned if executor => view! { <AnswerForm detail reload /> }.into_any(),
-        CaseStatus::Answered if approver => view! {
-            <PublishForm detail=detail.clone() reload />
-            <ReturnForm detail reload />
-        }
-        .into_any(),
-        _ => ().into_any(),
+    let head = session.may(&slug, &[Role::Head]);
+    let received = status == CaseStatus::Received;
+    let open = matches!(status, CaseStatus::Received | CaseStatus::Assigned);
+    let d = move || detail.clone();
+    view! {
+        {(received && moderator)
+            .then(|| {
+                view! {
+                    <RegisterForm detail=d() body=body.clone() reload />
+                    {(!appeal).then(|| view! { <RejectForm detail=d() reload /> })}
+                    <RedirectForm detail=d() body=body.clone() reload />
+                }
+            })}
+        {(status == CaseStatus::Assigned && executor).then(|| view! { <AnswerForm detail=d() reload /> })}
+        {(status == CaseStatus::Answered && approver)
+            .then(|| {
+                view! {
+                    <PublishForm detail=d() reload />
+                    <ReturnForm detail=d() reload />
+                }
+            })}
+        {(appeal && open && approver).then(|| view! { <LeaveForm detail=d() reload /> })}
+        {(appeal && head && (open || status == CaseStatus::Answered))
+            .then(|| view! { <ExtendForm detail=d() reload /> })}
     }
 }
 
@@ -150,6 +192,7 @@ fn RegisterForm(detail: CaseDetail, body: Body, reload: Callback<String>) -> imp
         async move { office::executors(&slug).await.unwrap_or_default() }
     });
     let id = detail.case.id;
+    let appeal = detail.appeal.is_some();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if category.get_untracked().is_empty() {
@@ -163,9 +206,25 @@ fn RegisterForm(detail: CaseDetail, body: Body, reload: Callback<String>) -> imp
             executor_id: executor.get_untracked().parse().ok().map(UserId),
         };
         let csrf = session.csrf();
-        let done = t_string!(i18n, office.registered_done).to_owned();
+        let done = if appeal {
+            t_string!(i18n, office.appeal_registered_done)
+        } else {
+            t_string!(i18n, office.registered_done)
+        }
+        .to_owned();
         m.run(async move { office::register(id, &request, &csrf).await.map(drop) }, done, reload);
     };
+    let appeal_warned = detail.appeal.as_ref().is_some_and(|a| a.earlier_executor.is_some());
+    // The executor of the earlier appeal may not take this one (the server refuses them).
+    let earlier_executor = detail.appeal.as_ref().and_then(|a| a.earlier_executor.as_ref()).map(|e| {
+        view! {
+            <p class="warning" id="field-executor_id-earlier">
+                {t!(i18n, office.earlier_executor_warning)}
+                " "
+                <strong>{e.name.clone()}</strong>
+            </p>
+        }
+    });
     let suggested = detail
         .case
         .suggested_category
@@ -174,7 +233,15 @@ fn RegisterForm(detail: CaseDetail, body: Body, reload: Callback<String>) -> imp
     view! {
         <section class="action" aria-labelledby="register-heading">
             <h2 id="register-heading">{t!(i18n, office.register_title)}</h2>
-            <p>{t!(i18n, office.register_intro)}</p>
+            <p>
+                {move || {
+                    if appeal {
+                        t_string!(i18n, office.appeal_register_intro)
+                    } else {
+                        t_string!(i18n, office.register_intro)
+                    }
+                }}
+            </p>
             <ErrorSummary errors=m.errors />
             <Refusal refusal=m.refusal />
             <form novalidate on:submit=submit>
@@ -241,10 +308,14 @@ fn RegisterForm(detail: CaseDetail, body: Body, reload: Callback<String>) -> imp
                     <p class="hint" id="field-executor_id-hint">
                         {t!(i18n, office.executor_hint)}
                     </p>
+                    {earlier_executor}
                     <FieldMessage field="executor_id" errors=m.errors />
                     <select
                         id="field-executor_id"
-                        aria-describedby=described_by("executor_id", m.errors, &["hint"])
+                        aria-describedby=move || {
+                            let ids = described_by("executor_id", m.errors, &["hint"])();
+                            if appeal_warned { format!("{ids} field-executor_id-earlier") } else { ids }
+                        }
                         prop:value=move || executor.get()
                         on:change:target=move |ev| executor.set(ev.target().value())
                     >
@@ -371,6 +442,26 @@ fn RedirectForm(detail: CaseDetail, body: Body, reload: Callback<String>) -> imp
     let bodies = LocalResource::new(client::bodies);
     let id = detail.case.id;
     let here = body.slug.clone();
+    let appeal = detail.appeal.is_some();
+    // The law's three working days to redirect an appeal; after them it is still allowed, and noted as late.
+    let redirect_by = detail.appeal.as_ref().map(|a| {
+        let late = today() > a.redirect_by;
+        view! {
+            <p class=late
+                .then_some(
+                    "warning",
+                )>
+                {t!(i18n, office.redirect_by)} " " <strong>{shown_date(&a.redirect_by)}</strong>
+                {late
+                    .then(|| {
+                        view! {
+                            " "
+                            {t!(i18n, office.redirect_late)}
+                        }
+                    })}
+            </p>
+        }
+    });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Ok(slug) = BodySlug::parse(&target.get_untracked()) else {
@@ -379,13 +470,27 @@ fn RedirectForm(detail: CaseDetail, body: Body, reload: Callback<String>) -> imp
         };
         m.errors.set(Vec::new());
         let csrf = session.csrf();
-        let done = t_string!(i18n, office.redirected_done).to_owned();
+        let done = if appeal {
+            t_string!(i18n, office.appeal_redirected_done)
+        } else {
+            t_string!(i18n, office.redirected_done)
+        }
+        .to_owned();
         m.run(async move { office::redirect(id, &RedirectRequest { body: slug }, &csrf).await }, done, reload);
     };
     view! {
         <section class="action" aria-labelledby="redirect-heading">
             <h2 id="redirect-heading">{t!(i18n, office.redirect_title)}</h2>
-            <p>{t!(i18n, office.redirect_intro)}</p>
+            <p>
+                {move || {
+                    if appeal {
+                        t_string!(i18n, office.appeal_redirect_intro)
+                    } else {
+                        t_string!(i18n, office.redirect_intro)
+                    }
+                }}
+            </p>
+            {redirect_by}
             <ErrorSummary errors=m.errors />
             <Refusal refusal=m.refusal />
             <form novalidate on:submit=submit>
@@ -429,6 +534,18 @@ fn RedirectForm(detail: CaseDetail, body: Body, reload: Callback<String>) -> imp
     }
 }
 
+/// The outcomes an executor chooses; leaving without consideration is a move of its own.
+const OUTCOMES: [Outcome; 3] = [Outcome::Satisfied, Outcome::Explained, Outcome::Refused];
+
+pub fn outcome_name(i18n: leptos_i18n::I18nContext<Locale>, outcome: Outcome) -> &'static str {
+    match outcome {
+        Outcome::Satisfied => t_string!(i18n, office.outcome_satisfied),
+        Outcome::Explained => t_string!(i18n, office.outcome_explained),
+        Outcome::Refused => t_string!(i18n, office.outcome_refused),
+        Outcome::LeftWithoutConsideration => t_string!(i18n, office.outcome_left),
+    }
+}
+
 #[component]
 fn AnswerForm(detail: CaseDetail, reload: Callback<String>) -> impl IntoView {
     let i18n = use_i18n();
@@ -436,20 +553,59 @@ fn AnswerForm(detail: CaseDetail, reload: Callback<String>) -> impl IntoView {
     let m = Move::new();
     // A returned answer comes back as its draft.
     let text = RwSignal::new(detail.answer_html.as_deref().map(api::answer_text::from_html).unwrap_or_default());
+    let appeal = detail.appeal.as_ref();
+    let outcome = RwSignal::new(appeal.and_then(|a| a.outcome));
+    let files = appeal.map(|a| a.files.iter().filter(|f| f.from_body).cloned().collect::<Vec<_>>());
+    let is_appeal = appeal.is_some();
     let id = detail.case.id;
     let lang = detail.case.lang;
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if text.get_untracked().trim().is_empty() {
-            m.errors.set(vec![FieldError { field: "answer_html".into(), problem: FieldProblem::Missing }]);
+            m.invalid("answer_html", FieldProblem::Missing);
+            return;
+        }
+        if is_appeal && outcome.get_untracked().is_none() {
+            m.invalid("outcome", FieldProblem::Missing);
             return;
         }
         m.errors.set(Vec::new());
-        let request = AnswerRequest { answer_html: api::answer_text::to_html(&text.get_untracked()), outcome: None };
+        let request = AnswerRequest {
+            answer_html: api::answer_text::to_html(&text.get_untracked()),
+            outcome: outcome.get_untracked(),
+        };
         let csrf = session.csrf();
         let done = t_string!(i18n, office.answered_done).to_owned();
         m.run(async move { office::answer(id, &request, &csrf).await }, done, reload);
     };
+    let outcomes = is_appeal.then(|| {
+        view! {
+            <fieldset class="field" class:field-invalid=has_error("outcome", m.errors)>
+                <legend>{t!(i18n, office.outcome)}</legend>
+                <FieldMessage field="outcome" errors=m.errors />
+                <div class="choices choices-stacked" id="field-outcome" tabindex="-1">
+                    {OUTCOMES
+                        .into_iter()
+                        .map(|o| {
+                            let input_id = format!("field-outcome-{}", o.as_str());
+                            view! {
+                                <div class="choice">
+                                    <input
+                                        type="radio"
+                                        name="outcome"
+                                        id=input_id.clone()
+                                        prop:checked=move || outcome.get() == Some(o)
+                                        on:change=move |_| outcome.set(Some(o))
+                                    />
+                                    <label for=input_id>{move || outcome_name(i18n, o)}</label>
+                                </div>
+                            }
+                        })
+                        .collect_view()}
+                </div>
+            </fieldset>
+        }
+    });
     view! {
         <section class="action" aria-labelledby="answer-heading">
             <h2 id="answer-heading">{t!(i18n, office.answer_title)}</h2>
@@ -471,11 +627,126 @@ fn AnswerForm(detail: CaseDetail, reload: Callback<String>) -> impl IntoView {
                         on:input:target=move |ev| text.set(ev.target().value())
                     ></textarea>
                 </div>
+                {outcomes}
                 <button type="submit" class="button" aria-disabled=move || m.sending.get().then_some("true")>
                     {t!(i18n, office.send_for_approval)}
                 </button>
             </form>
+            {files.map(|files| view! { <DecisionFiles id files /> })}
         </section>
+    }
+}
+
+/// The body's files for its decision: attached one by one, each at once, so the answer being
+/// typed stays as it is.
+#[component]
+fn DecisionFiles(id: CaseId, files: Vec<AppealFile>) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let m = Move::new();
+    let files = RwSignal::new(files);
+    let input = NodeRef::<leptos::html::Input>::new();
+    let attached = RwSignal::new(None::<String>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        attached.set(None);
+        let Some(file) = input.get_untracked().and_then(|i| i.files()).and_then(|list| list.get(0)) else {
+            m.invalid("file", FieldProblem::Missing);
+            return;
+        };
+        let name = file.name().to_lowercase();
+        // Hints only: the server decides by the content.
+        if !FILE_ENDINGS.iter().any(|e| name.ends_with(e)) {
+            m.invalid("file", FieldProblem::FileType);
+            return;
+        }
+        if file.size() > MAX_FILE_BYTES as f64 {
+            m.invalid("file", FieldProblem::TooLarge);
+            return;
+        }
+        if files.with_untracked(Vec::len) >= MAX_FILES {
+            m.invalid("file", FieldProblem::TooMany);
+            return;
+        }
+        let csrf = session.csrf();
+        m.send(async move { office::attach(id, &file, &csrf).await }, move |stored: AppealFile| {
+            attached.set(Some(format!("{} {}", t_string!(i18n, office.file_attached), stored.name)));
+            files.update(|f| f.push(stored));
+            if let Some(input) = input.get_untracked() {
+                input.set_value("");
+            }
+            crate::a11y::focus_by_id("files-outcome");
+        });
+    };
+    view! {
+        <section aria-labelledby="files-heading">
+            <h3 id="files-heading">{t!(i18n, office.decision_files)}</h3>
+            <div id="files-outcome" tabindex="-1" role="status">
+                {move || attached.get()}
+            </div>
+            <FileList files=Signal::derive(move || files.get()) />
+            <ErrorSummary errors=m.errors />
+            <Refusal refusal=m.refusal />
+            <form novalidate on:submit=submit>
+                <div class="field" class:field-invalid=has_error("file", m.errors)>
+                    <label for="field-file">{t!(i18n, office.file)}</label>
+                    <p class="hint" id="field-file-hint">
+                        {t!(i18n, office.file_hint)}
+                    </p>
+                    <FieldMessage field="file" errors=m.errors />
+                    <input
+                        id="field-file"
+                        type="file"
+                        node_ref=input
+                        accept=".pdf,.jpg,.jpeg,.png,.docx"
+                        aria-describedby=described_by("file", m.errors, &["hint"])
+                    />
+                </div>
+                <button
+                    type="submit"
+                    class="button button-secondary"
+                    aria-disabled=move || m.sending.get().then_some("true")
+                >
+                    {t!(i18n, office.attach)}
+                </button>
+            </form>
+        </section>
+    }
+}
+
+/// The name endings of the accepted kinds of file.
+const FILE_ENDINGS: [&str; 5] = [".pdf", ".jpg", ".jpeg", ".png", ".docx"];
+
+/// Files as download links, with their kind and size.
+#[component]
+pub fn FileList(#[prop(into)] files: Signal<Vec<AppealFile>>) -> impl IntoView {
+    move || {
+        let files = files.get();
+        (!files.is_empty()).then(|| {
+            view! {
+                <ul class="plain-list">
+                    {files
+                        .into_iter()
+                        .map(|f| {
+                            let size = format!(
+                                " ({}, {:.1} MB)",
+                                f.kind.as_str().to_uppercase(),
+                                f.size as f64 / 1_048_576.0,
+                            );
+                            let download = f.name.clone();
+                            view! {
+                                <li>
+                                    <a href=office::file_href(f.id) download=download>
+                                        {f.name}
+                                    </a>
+                                    {size}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            }
+        })
     }
 }
 
@@ -488,41 +759,196 @@ fn PublishForm(detail: CaseDetail, reload: Callback<String>) -> impl IntoView {
     let public_text = RwSignal::new(personal_data::redact(&detail.case.text, "***"));
     let id = detail.case.id;
     let lang = detail.case.lang;
+    // An appeal is never published: approving sends the decision to the applicant.
+    let appeal = detail.appeal.is_some();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if public_text.get_untracked().trim().is_empty() {
-            m.errors.set(vec![FieldError { field: "public_text".into(), problem: FieldProblem::Missing }]);
+        if !appeal && public_text.get_untracked().trim().is_empty() {
+            m.invalid("public_text", FieldProblem::Missing);
             return;
         }
         m.errors.set(Vec::new());
-        let request = PublishRequest { public_text: Some(public_text.get_untracked()) };
+        let request = PublishRequest { public_text: (!appeal).then(|| public_text.get_untracked()) };
         let csrf = session.csrf();
-        let done = t_string!(i18n, office.published_done).to_owned();
-        m.run(async move { office::publish(id, &request, &csrf).await }, done, reload);
+        let done = if appeal { t_string!(i18n, office.sent_done) } else { t_string!(i18n, office.published_done) };
+        m.run(async move { office::publish(id, &request, &csrf).await }, done.to_owned(), reload);
     };
+    let public_copy = (!appeal).then(|| {
+        view! {
+            <div class="field" class:field-invalid=has_error("public_text", m.errors)>
+                <label for="field-public_text">{t!(i18n, office.public_copy)}</label>
+                <p class="hint" id="field-public_text-hint">
+                    {t!(i18n, office.public_copy_hint)}
+                </p>
+                <FieldMessage field="public_text" errors=m.errors />
+                <textarea
+                    id="field-public_text"
+                    rows="8"
+                    lang=lang.code()
+                    aria-describedby=described_by("public_text", m.errors, &["hint"])
+                    prop:value=move || public_text.get()
+                    on:input:target=move |ev| public_text.set(ev.target().value())
+                ></textarea>
+            </div>
+        }
+    });
     view! {
         <section class="action" aria-labelledby="publish-heading">
-            <h2 id="publish-heading">{t!(i18n, office.publish_title)}</h2>
+            <h2 id="publish-heading">
+                {move || {
+                    if appeal { t_string!(i18n, office.send_title) } else { t_string!(i18n, office.publish_title) }
+                }}
+            </h2>
             <ErrorSummary errors=m.errors />
             <Refusal refusal=m.refusal />
             <form novalidate on:submit=submit>
-                <div class="field" class:field-invalid=has_error("public_text", m.errors)>
-                    <label for="field-public_text">{t!(i18n, office.public_copy)}</label>
-                    <p class="hint" id="field-public_text-hint">
-                        {t!(i18n, office.public_copy_hint)}
-                    </p>
-                    <FieldMessage field="public_text" errors=m.errors />
+                {public_copy}
+                <button type="submit" class="button" aria-disabled=move || m.sending.get().then_some("true")>
+                    {move || if appeal { t_string!(i18n, office.send) } else { t_string!(i18n, office.publish) }}
+                </button>
+            </form>
+        </section>
+    }
+}
+
+/// Leaves an appeal without consideration (moderators and heads), with the reason the applicant reads.
+#[component]
+fn LeaveForm(detail: CaseDetail, reload: Callback<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let m = Move::new();
+    let reason = RwSignal::new(String::new());
+    let id = detail.case.id;
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if reason.get_untracked().trim().is_empty() {
+            m.invalid("reason", FieldProblem::Missing);
+            return;
+        }
+        let request = LeaveRequest { reason: reason.get_untracked().trim().to_owned() };
+        let csrf = session.csrf();
+        let done = t_string!(i18n, office.left_done).to_owned();
+        m.run(async move { office::leave(id, &request, &csrf).await }, done, reload);
+    };
+    view! {
+        <section class="action" aria-labelledby="leave-heading">
+            <h2 id="leave-heading">{t!(i18n, office.leave_title)}</h2>
+            <p>{t!(i18n, office.leave_intro)}</p>
+            <ErrorSummary errors=m.errors />
+            <Refusal refusal=m.refusal />
+            <form novalidate on:submit=submit>
+                <div class="field" class:field-invalid=has_error("reason", m.errors)>
+                    <label for="field-reason">{t!(i18n, office.reason)}</label>
+                    <FieldMessage field="reason" errors=m.errors />
                     <textarea
-                        id="field-public_text"
-                        rows="8"
-                        lang=lang.code()
-                        aria-describedby=described_by("public_text", m.errors, &["hint"])
-                        prop:value=move || public_text.get()
-                        on:input:target=move |ev| public_text.set(ev.target().value())
+                        id="field-reason"
+                        rows="4"
+                        maxlength="1000"
+                        aria-describedby=described_by("reason", m.errors, &[])
+                        prop:value=move || reason.get()
+                        on:input:target=move |ev| reason.set(ev.target().value())
                     ></textarea>
                 </div>
-                <button type="submit" class="button" aria-disabled=move || m.sending.get().then_some("true")>
-                    {t!(i18n, office.publish)}
+                <button
+                    type="submit"
+                    class="button button-warning"
+                    aria-disabled=move || m.sending.get().then_some("true")
+                >
+                    {t!(i18n, office.leave)}
+                </button>
+            </form>
+        </section>
+    }
+}
+
+/// The head extends an appeal's deadline, at most to two months from registration.
+#[component]
+fn ExtendForm(detail: CaseDetail, reload: Callback<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    // The leave form on the same page has its own "reason".
+    let m = Move { rename: Some(("reason", "extend_reason")), ..Move::new() };
+    let deadline = RwSignal::new(String::new());
+    let reason = RwSignal::new(String::new());
+    let decided_on = RwSignal::new(String::new());
+    let id = detail.case.id;
+    let max = detail.appeal.as_ref().map(|a| a.max_deadline.clone()).unwrap_or_default();
+    let shown_max = shown_date(&max);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if deadline.get_untracked().is_empty() {
+            m.invalid("deadline", FieldProblem::Missing);
+            return;
+        }
+        if reason.get_untracked().trim().is_empty() {
+            m.invalid("extend_reason", FieldProblem::Missing);
+            return;
+        }
+        let request = ExtendRequest {
+            deadline: deadline.get_untracked(),
+            reason: reason.get_untracked().trim().to_owned(),
+            decided_on: Some(decided_on.get_untracked()).filter(|d| !d.is_empty()),
+        };
+        let done = format!("{} {}", t_string!(i18n, office.extended_done), shown_date(&request.deadline));
+        let csrf = session.csrf();
+        m.run(async move { office::extend(id, &request, &csrf).await.map(drop) }, done, reload);
+    };
+    view! {
+        <section class="action" aria-labelledby="extend-heading">
+            <h2 id="extend-heading">{t!(i18n, office.extend_title)}</h2>
+            <p>{t!(i18n, office.extend_intro)} " " <strong>{shown_max.clone()}</strong></p>
+            <ErrorSummary errors=m.errors />
+            <Refusal refusal=m.refusal />
+            <form novalidate on:submit=submit>
+                <div class="field" class:field-invalid=has_error("deadline", m.errors)>
+                    <label for="field-deadline">{t!(i18n, office.new_deadline)}</label>
+                    <p class="hint" id="field-deadline-hint">
+                        {t!(i18n, office.new_deadline_hint)}
+                        " "
+                        {shown_max}
+                    </p>
+                    <FieldMessage field="deadline" errors=m.errors />
+                    <input
+                        id="field-deadline"
+                        type="date"
+                        max=max
+                        aria-describedby=described_by("deadline", m.errors, &["hint"])
+                        prop:value=move || deadline.get()
+                        on:input:target=move |ev| deadline.set(ev.target().value())
+                    />
+                </div>
+                <div class="field" class:field-invalid=has_error("extend_reason", m.errors)>
+                    <label for="field-extend_reason">{t!(i18n, office.extend_reason)}</label>
+                    <FieldMessage field="extend_reason" errors=m.errors />
+                    <textarea
+                        id="field-extend_reason"
+                        rows="4"
+                        maxlength="1000"
+                        aria-describedby=described_by("extend_reason", m.errors, &[])
+                        prop:value=move || reason.get()
+                        on:input:target=move |ev| reason.set(ev.target().value())
+                    ></textarea>
+                </div>
+                <div class="field" class:field-invalid=has_error("decided_on", m.errors)>
+                    <label for="field-decided_on">{t!(i18n, office.decided_on)}</label>
+                    <p class="hint" id="field-decided_on-hint">
+                        {t!(i18n, office.decided_on_hint)}
+                    </p>
+                    <FieldMessage field="decided_on" errors=m.errors />
+                    <input
+                        id="field-decided_on"
+                        type="date"
+                        aria-describedby=described_by("decided_on", m.errors, &["hint"])
+                        prop:value=move || decided_on.get()
+                        on:input:target=move |ev| decided_on.set(ev.target().value())
+                    />
+                </div>
+                <button
+                    type="submit"
+                    class="button button-secondary"
+                    aria-disabled=move || m.sending.get().then_some("true")
+                >
+                    {t!(i18n, office.extend)}
                 </button>
             </form>
         </section>

@@ -16,8 +16,18 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 /// The statuses a list can show, in the order staff meet them.
-const STATUSES: [CaseStatus; 5] =
-    [CaseStatus::Received, CaseStatus::Assigned, CaseStatus::Answered, CaseStatus::Published, CaseStatus::Rejected];
+const STATUSES: [CaseStatus; 7] = [
+    CaseStatus::Received,
+    CaseStatus::Assigned,
+    CaseStatus::Answered,
+    CaseStatus::Published,
+    CaseStatus::Closed,
+    CaseStatus::Rejected,
+    CaseStatus::LeftWithoutConsideration,
+];
+
+/// The channels a list can be narrowed to.
+const CHANNELS: [&str; 2] = ["appeal", "question"];
 
 #[component]
 pub fn CaseListPage() -> impl IntoView {
@@ -34,6 +44,7 @@ pub fn CaseListPage() -> impl IntoView {
             lang: q.get("lang").filter(|l| l.parse::<Lang>().is_ok()),
             overdue: q.get("overdue").as_deref() == Some("true"),
             mine: q.get("mine").as_deref() == Some("true"),
+            channel: q.get("channel").filter(|c| CHANNELS.contains(&c.as_str())),
         }
     });
     let body_resource = LocalResource::new(move || {
@@ -46,6 +57,9 @@ pub fn CaseListPage() -> impl IntoView {
     });
     let title = Signal::derive(move || {
         let f = filter.get();
+        if f.channel.as_deref() == Some("appeal") {
+            return t_string!(i18n, office.task_appeals).to_owned();
+        }
         match (f.status.as_str(), f.mine, f.overdue) {
             ("received", _, _) => t_string!(i18n, office.task_moderate),
             ("assigned", true, _) => t_string!(i18n, office.task_mine),
@@ -67,7 +81,7 @@ pub fn CaseListPage() -> impl IntoView {
                         view! {
                             <p class="lead">{body.name.get(lang.get()).to_owned()}</p>
                             <Filters body=body.clone() filter=filter.get_untracked() />
-                            <CaseTable body cases=list />
+                            <CaseTable body cases=list channel=filter.get_untracked().channel />
                         }
                             .into_any()
                     }
@@ -96,6 +110,7 @@ fn Filters(body: Body, filter: CaseFilter) -> impl IntoView {
     let case_lang = RwSignal::new(filter.lang.clone().unwrap_or_default());
     let overdue = RwSignal::new(filter.overdue);
     let mine = RwSignal::new(filter.mine);
+    let channel = RwSignal::new(filter.channel.clone().unwrap_or_default());
     let slug = body.slug.to_string();
     let executor = session.may(&slug, &[Role::Executor]);
     let apply = move |ev: leptos::ev::SubmitEvent| {
@@ -106,6 +121,7 @@ fn Filters(body: Body, filter: CaseFilter) -> impl IntoView {
             lang: Some(case_lang.get_untracked()).filter(|l| !l.is_empty()),
             overdue: overdue.get_untracked(),
             mine: mine.get_untracked(),
+            channel: Some(channel.get_untracked()).filter(|c| !c.is_empty()),
         };
         navigate(&format!("/{}/office/{slug}/cases?{}", lang.get_untracked(), chosen.query()), Default::default());
     };
@@ -120,6 +136,22 @@ fn Filters(body: Body, filter: CaseFilter) -> impl IntoView {
                             view! {
                                 <option value=s.as_str() selected=s.as_str() == filter.status>
                                     {move || status_name(i18n, s)}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="filter-channel">{t!(i18n, office.channel)}</label>
+                <select id="filter-channel" on:change:target=move |ev| channel.set(ev.target().value())>
+                    <option value="">{t!(i18n, office.any)}</option>
+                    {CHANNELS
+                        .into_iter()
+                        .map(|c| {
+                            view! {
+                                <option value=c selected=filter.channel.as_deref() == Some(c)>
+                                    {move || channel_name(i18n, c)}
                                 </option>
                             }
                         })
@@ -191,7 +223,7 @@ fn Filters(body: Body, filter: CaseFilter) -> impl IntoView {
 }
 
 #[component]
-fn CaseTable(body: Body, cases: Vec<OfficeCase>) -> impl IntoView {
+fn CaseTable(body: Body, cases: Vec<OfficeCase>, channel: Option<String>) -> impl IntoView {
     let i18n = use_i18n();
     let lang = use_lang();
     if cases.is_empty() {
@@ -238,6 +270,11 @@ fn CaseTable(body: Body, cases: Vec<OfficeCase>) -> impl IntoView {
                                             lang.get_untracked(),
                                             case.id.0,
                                         )>{case.number.as_str().to_owned()}</a>
+                                        {channel
+                                            .as_deref()
+                                            .map(|c| {
+                                                view! { <span class="badge">{channel_name(i18n, c)}</span> }
+                                            })}
                                     </th>
                                     <td>{local_date(case.submitted_at)}</td>
                                     <td>{category}</td>
@@ -264,6 +301,11 @@ fn CaseTable(body: Body, cases: Vec<OfficeCase>) -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+/// "Appeal" or "Question", for a list narrowed to one channel (a case in a list does not say).
+fn channel_name(i18n: leptos_i18n::I18nContext<Locale>, channel: &str) -> &'static str {
+    if channel == "appeal" { t_string!(i18n, office.channel_appeal) } else { t_string!(i18n, office.channel_question) }
 }
 
 /// The deadline and a countdown in words; the colour only repeats what the words say.

@@ -3,10 +3,12 @@
 
 use crate::client::{FetchError, get_json, read};
 use api::ErrorCode;
+use api::appeals::{AppealFile, FileId};
 use api::cases::CaseId;
+use api::domain::{FieldError, FieldProblem};
 use api::office::{
-    AnswerRequest, BodySettings, CalendarChange, CalendarEntry, CaseDetail, Executor, OfficeCase, PublishRequest,
-    RedirectRequest, RegisterRequest, Registered, RejectRequest, ReturnRequest,
+    AnswerRequest, BodySettings, CalendarChange, CalendarEntry, CaseDetail, Executor, ExtendRequest, LeaveRequest,
+    OfficeCase, PublishRequest, RedirectRequest, RegisterRequest, Registered, RejectRequest, ReturnRequest,
 };
 use api::staff::{LoginRequest, Me};
 use gloo_net::http::{Method, RequestBuilder};
@@ -61,6 +63,8 @@ pub struct CaseFilter {
     pub lang: Option<String>,
     pub overdue: bool,
     pub mine: bool,
+    /// `appeal` or `question`; both when `None`.
+    pub channel: Option<String>,
 }
 
 impl CaseFilter {
@@ -78,6 +82,9 @@ impl CaseFilter {
         }
         if self.mine {
             parts.push("mine=true".into());
+        }
+        if let Some(c) = &self.channel {
+            parts.push(format!("channel={c}"));
         }
         parts.join("&")
     }
@@ -118,6 +125,40 @@ pub async fn publish(id: CaseId, request: &PublishRequest, csrf: &str) -> Result
 
 pub async fn send_back(id: CaseId, request: &ReturnRequest, csrf: &str) -> Result<(), FetchError> {
     post(&format!("/api/v1/office/cases/{}/return", id.0), request, csrf).await
+}
+
+pub async fn leave(id: CaseId, request: &LeaveRequest, csrf: &str) -> Result<(), FetchError> {
+    post(&format!("/api/v1/office/cases/{}/leave", id.0), request, csrf).await
+}
+
+pub async fn extend(id: CaseId, request: &ExtendRequest, csrf: &str) -> Result<Registered, FetchError> {
+    post(&format!("/api/v1/office/cases/{}/extend", id.0), request, csrf).await
+}
+
+/// Attaches a file to an appeal's decision (multipart, one part `file`).
+pub async fn attach(id: CaseId, file: &web_sys::File, csrf: &str) -> Result<AppealFile, FetchError> {
+    let internal = |_| FetchError::Server(ErrorCode::Internal);
+    let form = web_sys::FormData::new().map_err(internal)?;
+    form.append_with_blob_and_filename("file", file, &file.name()).map_err(internal)?;
+    // The browser sets the multipart Content-Type with its boundary.
+    let request = RequestBuilder::new(&format!("/api/v1/office/cases/{}/files", id.0))
+        .method(Method::POST)
+        .header("Accept", "application/json")
+        .header("X-CSRF-Token", csrf)
+        .body(form)
+        .map_err(|_| FetchError::Server(ErrorCode::Internal))?;
+    match read(request.send().await.map_err(|_| FetchError::Network)?).await {
+        // Over the server's request limit: the same message as its own size check.
+        Err(FetchError::Server(ErrorCode::PayloadTooLarge)) => {
+            Err(FetchError::Invalid(vec![FieldError { field: "file".into(), problem: FieldProblem::TooLarge }]))
+        }
+        result => result,
+    }
+}
+
+/// A stored file's download address (the session cookie opens it).
+pub fn file_href(id: FileId) -> String {
+    format!("/api/v1/office/files/{}", id.0)
 }
 
 pub async fn calendar(year: i32) -> Result<Vec<CalendarEntry>, FetchError> {

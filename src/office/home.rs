@@ -34,7 +34,7 @@ pub fn OfficeHome() -> impl IntoView {
         let mut tasks = Vec::new();
         if session.may(slug, &[Role::Moderator]) {
             tasks.push(Task {
-                href: format!("{base}/cases?status=received"),
+                href: format!("{base}/cases?status=received&channel=question"),
                 label: t_string!(i18n, office.task_moderate),
             });
         }
@@ -45,6 +45,10 @@ pub fn OfficeHome() -> impl IntoView {
             });
         }
         if session.may(slug, &[Role::Moderator, Role::Head]) {
+            tasks.push(Task {
+                href: format!("{base}/cases?status=received&channel=appeal"),
+                label: t_string!(i18n, office.task_appeals),
+            });
             tasks.push(Task {
                 href: format!("{base}/cases?status=answered"),
                 label: t_string!(i18n, office.task_approve),
