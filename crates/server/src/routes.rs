@@ -32,6 +32,8 @@ use utoipa_axum::routes;
         description = "Public and staff API of the online reception of government bodies (gov.kz).",
         license(name = "MIT", identifier = "MIT")
     ),
+    // The `appeal` part of the multipart filing form, which no handler signature names.
+    components(schemas(api::appeals::AppealSubmission)),
     tags(
         (name = "service", description = "Health of the service"),
         (name = "bodies", description = "Government bodies, their departments and categories"),

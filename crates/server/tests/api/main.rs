@@ -4,6 +4,7 @@
 mod support;
 
 mod admin;
+mod appeals;
 mod archive;
 mod bodies;
 mod errors;
