@@ -95,7 +95,7 @@ pub async fn email_code(
     }
     let code = format!("{:06}", u32::from_le_bytes(random_bytes::<4>()) % 1_000_000);
     let address_hash = email_bucket("email", email.as_str());
-    codes::issue(&mut tx, &address_hash, &code_hash(email.as_str(), &code), now + CODE_VALID_FOR).await?;
+    codes::issue(&mut tx, &address_hash, &code_hash(email.as_str(), &code), now, now + CODE_VALID_FOR).await?;
     outbox::enqueue(&mut tx, &appeal_templates::email_code(email.as_str(), request.lang, &code), now).await?;
     tx.commit().await?;
     Ok(StatusCode::ACCEPTED)

@@ -613,13 +613,17 @@ pub async fn cabinet_cases(db: &Db, email: &str) -> Result<Vec<CabinetCase>, sql
 pub mod codes {
     use super::*;
 
-    /// Stores a new code for the address, replacing any earlier one.
+    /// Stores a new code for the address, replacing any earlier one, and forgets expired codes.
     pub async fn issue(
         tx: &mut Tx,
         email_hash: &str,
         code_hash: &str,
+        now: DateTime<Utc>,
         expires_at: DateTime<Utc>,
     ) -> Result<(), sqlx::Error> {
+        with_tx!(&mut *tx, |conn| {
+            sqlx::query("DELETE FROM email_codes WHERE expires_at < $1").bind(now).execute(conn).await.map(drop)
+        })?;
         with_tx!(tx, |conn| {
             sqlx::query(
                 "INSERT INTO email_codes (email_hash, code_hash, expires_at, attempts) VALUES ($1, $2, $3, 0) \
