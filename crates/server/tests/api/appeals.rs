@@ -422,6 +422,20 @@ async fn an_appeal_is_left_without_consideration_never_rejected(app: &TestApp) {
     let number = receipt["registration_number"].as_str().expect("number");
     let id = case_id(app, number).await;
     let moderator = login(app, &email(Role::Moderator, "enbek")).await;
+    // An extension told to the applicant more than three working days after the head's decision
+    // is flagged.
+    let head = login(app, &email(Role::Head, "enbek")).await;
+    let detail = app.send("GET", &format!("/api/v1/office/cases/{id}"), &[head.cookie()]).await.json();
+    let decided_on = (server::store::workflow::kazakhstan_date(Utc::now()) - chrono::Days::new(14)).to_string();
+    let extension =
+        json!({ "deadline": detail["appeal"]["max_deadline"], "reason": "Проверка", "decided_on": decided_on });
+    assert_eq!(act(app, &head, id, "extend", extension).await.status, 200);
+    let tracked = track(app, number, receipt["tracking_code"].as_str().expect("code")).await.json();
+    assert_eq!(tracked["extension"]["notice_late"], true);
+    let future = (server::store::workflow::kazakhstan_date(Utc::now()) + chrono::Days::new(1)).to_string();
+    let res =
+        act(app, &head, id, "extend", json!({ "deadline": "2099-01-01", "reason": "x", "decided_on": future })).await;
+    assert_eq!(fields(&res), [field("decided_on", "too_late")]);
     let res = act(app, &moderator, id, "reject", json!({ "reason": "spam" })).await;
     assert_eq!(res.status, 422, "{}", res.text());
     let res = act(app, &moderator, id, "leave", json!({ "reason": " " })).await;
