@@ -37,6 +37,13 @@ export async function waitForMail(to: string, subject: string): Promise<ParsedMa
   return found as ParsedMail;
 }
 
+/** Every message delivered so far to `to` whose subject contains `subject`. */
+export async function mailsTo(to: string, subject: string): Promise<ParsedMail[]> {
+  return (await all()).filter(
+    (m) => m.subject?.includes(subject) && JSON.stringify(m.to ?? '').toLowerCase().includes(to.toLowerCase()),
+  );
+}
+
 /** The first link in the message's text part that contains `part`. */
 export function linkIn(mail: ParsedMail, part: string): string {
   const link = (mail.text ?? '').split(/\s+/).find((word) => word.includes(part));
