@@ -80,3 +80,12 @@ pub fn set_cabinet_session(session: Option<&str>) {
         };
     }
 }
+
+/// Pages that read the address's fragment once (a code, a token) start again when only the
+/// fragment changes, e.g. a second emailed link pasted into the same tab.
+pub fn reload_on_hash_change() {
+    let handle = window_event_listener(leptos::ev::hashchange, |_| {
+        let _ = window().location().reload();
+    });
+    on_cleanup(move || handle.remove());
+}

@@ -39,6 +39,7 @@ pub fn MyAppealsPage() -> impl IntoView {
     let i18n = use_i18n();
     let lang = use_lang();
     let announcer = use_announcer();
+    crate::appeals::reload_on_hash_change();
     let token = window().location().hash().unwrap_or_default().trim_start_matches('#').to_owned();
     let session = cabinet_session();
     let state = RwSignal::new(if token.is_empty() && session.is_none() { View::Ask(None) } else { View::Opening });

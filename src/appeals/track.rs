@@ -39,6 +39,7 @@ pub fn TrackPage() -> impl IntoView {
     let announcer = use_announcer();
     let lang = use_lang();
     let query = use_query_map();
+    crate::appeals::reload_on_hash_change();
     let number = RwSignal::new(String::new());
     let code = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<FieldError>::new());
