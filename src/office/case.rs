@@ -133,15 +133,11 @@ fn CaseView(detail: CaseDetail, body: Body, reload: Callback<String>) -> impl In
             <dd>{case.executor.as_ref().map(|e| e.name.clone()).unwrap_or_else(dash)}</dd>
             <dt>{t!(i18n, office.language)}</dt>
             <dd>{case.lang.endonym()}</dd>
-            <dt>
-                {move || { if appeal { t_string!(i18n, office.applicant) } else { t_string!(i18n, office.author) } }}
-            </dt>
+            <dt>{if appeal { t_string!(i18n, office.applicant) } else { t_string!(i18n, office.author) }}</dt>
             <dd>{author}</dd>
         </dl>
         {detail.appeal.clone().map(|facts| view! { <AppealFactsView facts /> })}
-        <h2>
-            {move || { if appeal { t_string!(i18n, office.appeal_text) } else { t_string!(i18n, office.question) } }}
-        </h2>
+        <h2>{if appeal { t_string!(i18n, office.appeal_text) } else { t_string!(i18n, office.question) }}</h2>
         {warning}
         <p class="question-text" lang=case.lang.code()>
             {case.text.clone()}
@@ -184,114 +180,113 @@ pub fn appeal_type_name(i18n: leptos_i18n::I18nContext<Locale>, appeal_type: App
 }
 
 /// What only an appeal has: the filer, the law's terms, the extension, the decision, the files
-/// and the applicant's rating.
+/// and the applicant's rating. Built as rows of one shape, which keeps the download small.
 #[component]
 fn AppealFactsView(facts: AppealFacts) -> impl IntoView {
     let i18n = use_i18n();
-    let AppealFacts {
-        appeal_type,
-        filer,
-        iin_masked,
-        bin,
-        organisation,
-        phone,
-        address,
-        earlier_number,
-        earlier_executor,
-        registration_day,
-        redirect_by,
-        max_deadline,
-        extension,
-        outcome,
-        outcome_reason,
-        files,
-        rating,
-        rating_comment,
-    } = facts;
-    let fact = |term: &'static str, value: Option<String>| {
-        value.map(|value| {
-            view! {
-                <dt>{term}</dt>
-                <dd>{value}</dd>
-            }
-        })
-    };
-    let filer = match filer {
-        Filer::Individual => t_string!(i18n, office.filer_individual),
-        Filer::LegalEntity => t_string!(i18n, office.filer_legal_entity),
-    };
-    let earlier = earlier_number.map(|number| {
-        let warning = earlier_executor.map(|e| {
-            view! {
-                <p class="warning" role="note">
-                    {t!(i18n, office.earlier_executor_warning)}
-                    " "
-                    <strong>{e.name}</strong>
-                </p>
-            }
-        });
+    let warning = |text: &'static str, name: Option<String>| {
         view! {
-            <dt>{t!(i18n, office.earlier_number)}</dt>
-            <dd>{number.as_str().to_owned()} {warning}</dd>
+            <p class="warning" role="note">
+                {text}
+                {name
+                    .map(|n| {
+                        view! {
+                            " "
+                            <strong>{n}</strong>
+                        }
+                    })}
+            </p>
         }
-    });
-    let extension = extension.map(|x| {
-        let late = x.notice_late.then(|| {
-            view! {
-                <p class="warning" role="note">
-                    {t!(i18n, office.notice_late)}
-                </p>
+    };
+    let mut rows: Vec<(&'static str, AnyView)> = vec![
+        (t_string!(i18n, office.appeal_type), appeal_type_name(i18n, facts.appeal_type).into_any()),
+        (
+            t_string!(i18n, office.filer),
+            match facts.filer {
+                Filer::Individual => t_string!(i18n, office.filer_individual),
+                Filer::LegalEntity => t_string!(i18n, office.filer_legal_entity),
             }
-        });
-        view! {
-            <dt>{t!(i18n, office.extension)}</dt>
-            <dd>
+            .into_any(),
+        ),
+        (t_string!(i18n, office.iin), facts.iin_masked.into_any()),
+    ];
+    let mut text = |term: &'static str, value: Option<String>| {
+        if let Some(value) = value {
+            rows.push((term, value.into_any()));
+        }
+    };
+    text(t_string!(i18n, office.bin), facts.bin);
+    text(t_string!(i18n, office.organisation), facts.organisation);
+    text(t_string!(i18n, office.phone), Some(facts.phone));
+    text(t_string!(i18n, office.address), facts.address);
+    if let Some(number) = facts.earlier_number {
+        let executor =
+            facts.earlier_executor.map(|e| warning(t_string!(i18n, office.earlier_executor_warning), Some(e.name)));
+        rows.push((
+            t_string!(i18n, office.earlier_number),
+            view! {
+                {number.as_str().to_owned()}
+                {executor}
+            }
+            .into_any(),
+        ));
+    }
+    for (term, day) in [
+        (t_string!(i18n, office.registration_day), &facts.registration_day),
+        (t_string!(i18n, office.redirect_by), &facts.redirect_by),
+        (t_string!(i18n, office.max_deadline), &facts.max_deadline),
+    ] {
+        rows.push((term, shown_date(day).into_any()));
+    }
+    if let Some(x) = facts.extension {
+        let late = x.notice_late.then(|| warning(t_string!(i18n, office.notice_late), None));
+        let when = format!(
+            "{}: {}. {}: {}.",
+            t_string!(i18n, office.decided_on),
+            shown_date(&x.decided_on),
+            t_string!(i18n, office.noticed_at),
+            local_date(x.noticed_at)
+        );
+        rows.push((
+            t_string!(i18n, office.extension),
+            view! {
                 <p>{x.reason}</p>
-                <p>{t!(i18n, office.decided_on)} ": " {shown_date(&x.decided_on)}</p>
-                <p>{t!(i18n, office.noticed_at)} ": " {local_date(x.noticed_at)}</p>
+                <p>{when}</p>
                 {late}
-            </dd>
-        }
-    });
-    let (theirs, ours): (Vec<AppealFile>, Vec<AppealFile>) = files.into_iter().partition(|f| !f.from_body);
-    let file_fact = |term: &'static str, files: Vec<AppealFile>| {
-        (!files.is_empty()).then(|| {
-            view! {
-                <dt>{term}</dt>
-                <dd>
-                    <FileList files=files />
-                </dd>
             }
-        })
+            .into_any(),
+        ));
+    }
+    let outcome = facts.outcome.map(|o| outcome_name(i18n, o).to_owned());
+    let rating =
+        facts.rating.map(|r| format!("{r} / 5{}", facts.rating_comment.map(|c| format!(": {c}")).unwrap_or_default()));
+    let mut text = |term: &'static str, value: Option<String>| {
+        if let Some(value) = value {
+            rows.push((term, value.into_any()));
+        }
     };
-    let rating = rating.map(|r| format!("{r} / 5{}", rating_comment.map(|c| format!(": {c}")).unwrap_or_default()));
+    text(t_string!(i18n, office.outcome), outcome);
+    text(t_string!(i18n, office.outcome_reason), facts.outcome_reason);
+    text(t_string!(i18n, office.rating), rating);
+    let (theirs, ours): (Vec<AppealFile>, Vec<AppealFile>) = facts.files.into_iter().partition(|f| !f.from_body);
+    for (term, files) in [(t_string!(i18n, office.applicant_files), theirs), (t_string!(i18n, office.body_files), ours)]
+    {
+        if !files.is_empty() {
+            rows.push((term, view! { <FileList files /> }.into_any()));
+        }
+    }
     view! {
-        <h2>{t!(i18n, office.appeal_facts)}</h2>
+        <h2>{t_string!(i18n, office.appeal_facts)}</h2>
         <dl class="facts">
-            <dt>{t!(i18n, office.appeal_type)}</dt>
-            <dd>{appeal_type_name(i18n, appeal_type)}</dd>
-            <dt>{t!(i18n, office.filer)}</dt>
-            <dd>{filer}</dd>
-            <dt>{t!(i18n, office.iin)}</dt>
-            <dd>{iin_masked}</dd>
-            {fact(t_string!(i18n, office.bin), bin)}
-            {fact(t_string!(i18n, office.organisation), organisation)}
-            <dt>{t!(i18n, office.phone)}</dt>
-            <dd>{phone}</dd>
-            {fact(t_string!(i18n, office.address), address)}
-            {earlier}
-            <dt>{t!(i18n, office.registration_day)}</dt>
-            <dd>{shown_date(&registration_day)}</dd>
-            <dt>{t!(i18n, office.redirect_by)}</dt>
-            <dd>{shown_date(&redirect_by)}</dd>
-            <dt>{t!(i18n, office.max_deadline)}</dt>
-            <dd>{shown_date(&max_deadline)}</dd>
-            {extension}
-            {fact(t_string!(i18n, office.outcome), outcome.map(|o| outcome_name(i18n, o).to_owned()))}
-            {fact(t_string!(i18n, office.outcome_reason), outcome_reason)}
-            {file_fact(t_string!(i18n, office.applicant_files), theirs)}
-            {file_fact(t_string!(i18n, office.body_files), ours)}
-            {fact(t_string!(i18n, office.rating), rating)}
+            {rows
+                .into_iter()
+                .map(|(term, value)| {
+                    view! {
+                        <dt>{term}</dt>
+                        <dd>{value}</dd>
+                    }
+                })
+                .collect_view()}
         </dl>
     }
 }

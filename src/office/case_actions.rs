@@ -22,6 +22,8 @@ use api::office::{
 use api::staff::Role;
 use api::{Body, BodySlug, CategoryId, DepartmentId, ErrorCode};
 use leptos::prelude::*;
+use std::future::Future;
+use std::pin::Pin;
 
 pub const REASONS: [RejectReason; 5] = [
     RejectReason::Spam,
@@ -76,28 +78,30 @@ impl Move {
 
     /// Runs the request; on success reloads the case with `done` as the message and moves focus
     /// to it, otherwise shows why, keeping what was typed.
-    fn run<F>(self, request: F, done: String, reload: Callback<String>)
-    where
-        F: std::future::Future<Output = Result<(), FetchError>> + 'static,
-    {
-        self.send(request, move |()| {
-            reload.run(done);
-            crate::a11y::focus_by_id("case-outcome");
-        });
+    fn run(
+        self,
+        request: impl std::future::Future<Output = Result<(), FetchError>> + 'static,
+        done: String,
+        reload: Callback<String>,
+    ) {
+        self.send(
+            Box::pin(request),
+            Box::new(move |()| {
+                reload.run(done);
+                crate::a11y::focus_by_id("case-outcome");
+            }),
+        );
     }
 
-    /// Runs the request and hands its result to `ok`; a refusal is shown on the form.
-    fn send<T: 'static, F>(self, request: F, ok: impl FnOnce(T) + 'static)
-    where
-        F: std::future::Future<Output = Result<T, FetchError>> + 'static,
-    {
+    /// Runs the request and hands its result to `ok`; a refusal is shown on the form. Boxed, so
+    /// one copy of this code serves every move.
+    fn send<T: 'static>(self, request: Pin<Box<dyn Future<Output = Result<T, FetchError>>>>, ok: Box<dyn FnOnce(T)>) {
         if self.sending.get_untracked() {
             return;
         }
         self.sending.set(true);
         self.refusal.set(None);
         self.errors.set(Vec::new());
-        let i18n = self.i18n;
         leptos::task::spawn_local(async move {
             let result = request.await;
             if self.sending.is_disposed() {
@@ -106,23 +110,31 @@ impl Move {
             self.sending.set(false);
             match result {
                 Ok(value) => ok(value),
-                Err(FetchError::Invalid(mut fields)) => {
-                    if let Some((from, to)) = self.rename {
-                        fields.iter_mut().filter(|f| f.field == from).for_each(|f| f.field = to.into());
-                    }
-                    self.errors.set(fields)
-                }
-                Err(error) => self.refusal.set(Some(match error {
-                    FetchError::Server(ErrorCode::Conflict) => t_string!(i18n, office.conflict),
-                    FetchError::Server(ErrorCode::Forbidden) | FetchError::Server(ErrorCode::CsrfFailed) => {
-                        t_string!(i18n, office.forbidden)
-                    }
-                    FetchError::Server(ErrorCode::Unauthenticated) => t_string!(i18n, office.session_ended),
-                    FetchError::Network => t_string!(i18n, error_network),
-                    _ => t_string!(i18n, error_internal),
-                })),
+                Err(error) => self.refuse(error),
             }
         });
+    }
+
+    /// Shows why the server refused: on the fields, or in words.
+    fn refuse(self, error: FetchError) {
+        let i18n = self.i18n;
+        match error {
+            FetchError::Invalid(mut fields) => {
+                if let Some((from, to)) = self.rename {
+                    fields.iter_mut().filter(|f| f.field == from).for_each(|f| f.field = to.into());
+                }
+                self.errors.set(fields)
+            }
+            error => self.refusal.set(Some(match error {
+                FetchError::Server(ErrorCode::Conflict) => t_string!(i18n, office.conflict),
+                FetchError::Server(ErrorCode::Forbidden) | FetchError::Server(ErrorCode::CsrfFailed) => {
+                    t_string!(i18n, office.forbidden)
+                }
+                FetchError::Server(ErrorCode::Unauthenticated) => t_string!(i18n, office.session_ended),
+                FetchError::Network => t_string!(i18n, error_network),
+                _ => t_string!(i18n, error_internal),
+            })),
+        }
     }
 }
 
@@ -234,12 +246,10 @@ fn RegisterForm(detail: CaseDetail, body: Body, reload: Callback<String>) -> imp
         <section class="action" aria-labelledby="register-heading">
             <h2 id="register-heading">{t!(i18n, office.register_title)}</h2>
             <p>
-                {move || {
-                    if appeal {
-                        t_string!(i18n, office.appeal_register_intro)
-                    } else {
-                        t_string!(i18n, office.register_intro)
-                    }
+                {if appeal {
+                    t_string!(i18n, office.appeal_register_intro)
+                } else {
+                    t_string!(i18n, office.register_intro)
                 }}
             </p>
             <ErrorSummary errors=m.errors />
@@ -482,12 +492,10 @@ fn RedirectForm(detail: CaseDetail, body: Body, reload: Callback<String>) -> imp
         <section class="action" aria-labelledby="redirect-heading">
             <h2 id="redirect-heading">{t!(i18n, office.redirect_title)}</h2>
             <p>
-                {move || {
-                    if appeal {
-                        t_string!(i18n, office.appeal_redirect_intro)
-                    } else {
-                        t_string!(i18n, office.redirect_intro)
-                    }
+                {if appeal {
+                    t_string!(i18n, office.appeal_redirect_intro)
+                } else {
+                    t_string!(i18n, office.redirect_intro)
                 }}
             </p>
             {redirect_by}
@@ -669,14 +677,17 @@ fn DecisionFiles(id: CaseId, files: Vec<AppealFile>) -> impl IntoView {
             return;
         }
         let csrf = session.csrf();
-        m.send(async move { office::attach(id, &file, &csrf).await }, move |stored: AppealFile| {
-            attached.set(Some(format!("{} {}", t_string!(i18n, office.file_attached), stored.name)));
-            files.update(|f| f.push(stored));
-            if let Some(input) = input.get_untracked() {
-                input.set_value("");
-            }
-            crate::a11y::focus_by_id("files-outcome");
-        });
+        m.send(
+            Box::pin(async move { office::attach(id, &file, &csrf).await }),
+            Box::new(move |stored: AppealFile| {
+                attached.set(Some(format!("{} {}", t_string!(i18n, office.file_attached), stored.name)));
+                files.update(|f| f.push(stored));
+                if let Some(input) = input.get_untracked() {
+                    input.set_value("");
+                }
+                crate::a11y::focus_by_id("files-outcome");
+            }),
+        );
     };
     view! {
         <section aria-labelledby="files-heading">
@@ -728,12 +739,15 @@ pub fn FileList(#[prop(into)] files: Signal<Vec<AppealFile>>) -> impl IntoView {
                     {files
                         .into_iter()
                         .map(|f| {
+                            let kb = (f.size + 1023) / 1024;
                             let size = format!(
-                                " ({}, {:.1} MB)",
+                                " ({}, {}.{} MB)",
                                 f.kind.as_str().to_uppercase(),
-                                f.size as f64 / 1_048_576.0,
+                                kb / 1024,
+                                kb % 1024 * 10 / 1024,
                             );
                             let download = f.name.clone();
+                            // Whole numbers only: float formatting would add kilobytes to the download.
                             view! {
                                 <li>
                                     <a href=office::file_href(f.id) download=download>
@@ -795,19 +809,72 @@ fn PublishForm(detail: CaseDetail, reload: Callback<String>) -> impl IntoView {
     view! {
         <section class="action" aria-labelledby="publish-heading">
             <h2 id="publish-heading">
-                {move || {
-                    if appeal { t_string!(i18n, office.send_title) } else { t_string!(i18n, office.publish_title) }
-                }}
+                {if appeal { t_string!(i18n, office.send_title) } else { t_string!(i18n, office.publish_title) }}
             </h2>
             <ErrorSummary errors=m.errors />
             <Refusal refusal=m.refusal />
             <form novalidate on:submit=submit>
                 {public_copy}
                 <button type="submit" class="button" aria-disabled=move || m.sending.get().then_some("true")>
-                    {move || if appeal { t_string!(i18n, office.send) } else { t_string!(i18n, office.publish) }}
+                    {if appeal { t_string!(i18n, office.send) } else { t_string!(i18n, office.publish) }}
                 </button>
             </form>
         </section>
+    }
+}
+
+/// One labelled field of a move's form: a date, or a text of up to 1,000 characters.
+#[component]
+fn Field(
+    field: &'static str,
+    label: &'static str,
+    value: RwSignal<String>,
+    errors: RwSignal<Vec<FieldError>>,
+    #[prop(optional, into)] hint: Option<String>,
+    #[prop(optional)] date: bool,
+    #[prop(optional, into)] max: Option<String>,
+) -> impl IntoView {
+    let id = crate::components::error_summary::field_id(field);
+    let parts: &'static [&'static str] = if hint.is_some() { &["hint"] } else { &[] };
+    let hint = hint.map(|text| {
+        view! {
+            <p class="hint" id=format!("{id}-hint")>
+                {text}
+            </p>
+        }
+    });
+    let input = if date {
+        view! {
+            <input
+                id=id.clone()
+                type="date"
+                max=max
+                aria-describedby=described_by(field, errors, parts)
+                prop:value=move || value.get()
+                on:input:target=move |ev| value.set(ev.target().value())
+            />
+        }
+        .into_any()
+    } else {
+        view! {
+            <textarea
+                id=id.clone()
+                rows="4"
+                maxlength="1000"
+                aria-describedby=described_by(field, errors, parts)
+                prop:value=move || value.get()
+                on:input:target=move |ev| value.set(ev.target().value())
+            ></textarea>
+        }
+        .into_any()
+    };
+    view! {
+        <div class="field" class:field-invalid=has_error(field, errors)>
+            <label for=id>{label}</label>
+            {hint}
+            <FieldMessage field errors />
+            {input}
+        </div>
     }
 }
 
@@ -837,18 +904,7 @@ fn LeaveForm(detail: CaseDetail, reload: Callback<String>) -> impl IntoView {
             <ErrorSummary errors=m.errors />
             <Refusal refusal=m.refusal />
             <form novalidate on:submit=submit>
-                <div class="field" class:field-invalid=has_error("reason", m.errors)>
-                    <label for="field-reason">{t!(i18n, office.reason)}</label>
-                    <FieldMessage field="reason" errors=m.errors />
-                    <textarea
-                        id="field-reason"
-                        rows="4"
-                        maxlength="1000"
-                        aria-describedby=described_by("reason", m.errors, &[])
-                        prop:value=move || reason.get()
-                        on:input:target=move |ev| reason.set(ev.target().value())
-                    ></textarea>
-                </div>
+                <Field field="reason" label=t_string!(i18n, office.reason) value=reason errors=m.errors />
                 <button
                     type="submit"
                     class="button button-warning"
@@ -900,49 +956,24 @@ fn ExtendForm(detail: CaseDetail, reload: Callback<String>) -> impl IntoView {
             <ErrorSummary errors=m.errors />
             <Refusal refusal=m.refusal />
             <form novalidate on:submit=submit>
-                <div class="field" class:field-invalid=has_error("deadline", m.errors)>
-                    <label for="field-deadline">{t!(i18n, office.new_deadline)}</label>
-                    <p class="hint" id="field-deadline-hint">
-                        {t!(i18n, office.new_deadline_hint)}
-                        " "
-                        {shown_max}
-                    </p>
-                    <FieldMessage field="deadline" errors=m.errors />
-                    <input
-                        id="field-deadline"
-                        type="date"
-                        max=max
-                        aria-describedby=described_by("deadline", m.errors, &["hint"])
-                        prop:value=move || deadline.get()
-                        on:input:target=move |ev| deadline.set(ev.target().value())
-                    />
-                </div>
-                <div class="field" class:field-invalid=has_error("extend_reason", m.errors)>
-                    <label for="field-extend_reason">{t!(i18n, office.extend_reason)}</label>
-                    <FieldMessage field="extend_reason" errors=m.errors />
-                    <textarea
-                        id="field-extend_reason"
-                        rows="4"
-                        maxlength="1000"
-                        aria-describedby=described_by("extend_reason", m.errors, &[])
-                        prop:value=move || reason.get()
-                        on:input:target=move |ev| reason.set(ev.target().value())
-                    ></textarea>
-                </div>
-                <div class="field" class:field-invalid=has_error("decided_on", m.errors)>
-                    <label for="field-decided_on">{t!(i18n, office.decided_on)}</label>
-                    <p class="hint" id="field-decided_on-hint">
-                        {t!(i18n, office.decided_on_hint)}
-                    </p>
-                    <FieldMessage field="decided_on" errors=m.errors />
-                    <input
-                        id="field-decided_on"
-                        type="date"
-                        aria-describedby=described_by("decided_on", m.errors, &["hint"])
-                        prop:value=move || decided_on.get()
-                        on:input:target=move |ev| decided_on.set(ev.target().value())
-                    />
-                </div>
+                <Field
+                    field="deadline"
+                    label=t_string!(i18n, office.new_deadline)
+                    hint=format!("{} {shown_max}", t_string!(i18n, office.new_deadline_hint))
+                    date=true
+                    max=max
+                    value=deadline
+                    errors=m.errors
+                />
+                <Field field="extend_reason" label=t_string!(i18n, office.extend_reason) value=reason errors=m.errors />
+                <Field
+                    field="decided_on"
+                    label=t_string!(i18n, office.decided_on)
+                    hint=t_string!(i18n, office.decided_on_hint).to_owned()
+                    date=true
+                    value=decided_on
+                    errors=m.errors
+                />
                 <button
                     type="submit"
                     class="button button-secondary"

@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 pub const FIRST_LOAD_BUDGET: u64 = 300 * 1024;
 /// The staff office's budget: staff open it on work computers, once a day, and the browser keeps
 /// it (immutable, hashed files); its forms and tables weigh more than a citizen's page.
-pub const OFFICE_BUDGET: u64 = 380 * 1024;
+// Raised from 380 KB for the appeal moves and facts: a staff-only bundle, loaded once per working day.
+pub const OFFICE_BUDGET: u64 = 420 * 1024;
 
 const COMPRESSIBLE: [&str; 6] = ["wasm", "js", "css", "html", "svg", "json"];
 
