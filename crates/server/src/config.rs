@@ -26,6 +26,9 @@ pub struct Config {
     pub pow_difficulty: u32,
     /// `TRUST_PROXY`: take the client address from `X-Forwarded-For` (only behind your own proxy).
     pub trust_proxy: bool,
+    /// `RATE_LIMIT_SCALE`: multiplies every per-address and per-email limit (1 to 1000; 1 by
+    /// default). End-to-end tests send many forms from one address.
+    pub rate_limit_scale: i64,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -57,6 +60,14 @@ impl Config {
             }
             None => 16,
         };
+        let rate_limit_scale = match lookup("RATE_LIMIT_SCALE") {
+            Some(v) => v
+                .parse()
+                .ok()
+                .filter(|s| (1..=1000).contains(s))
+                .ok_or_else(|| invalid("RATE_LIMIT_SCALE", v, "a number 1-1000"))?,
+            None => 1,
+        };
         let public_url = lookup("PUBLIC_URL").unwrap_or_else(|| format!("http://{}", SocketAddr::new(bind, port)));
         Ok(Config {
             bind,
@@ -69,6 +80,7 @@ impl Config {
             outbox_dir: lookup("OUTBOX_DIR").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("data/outbox")),
             pow_difficulty,
             trust_proxy,
+            rate_limit_scale,
         })
     }
 

@@ -36,6 +36,8 @@ pub struct AppState {
     /// Where citizens reach the site, for links in emails (no trailing slash).
     pub public_url: Arc<str>,
     pub trust_proxy: bool,
+    /// Multiplies every rate limit (`RATE_LIMIT_SCALE`).
+    pub rate_limit_scale: i64,
 }
 
 impl AppState {
@@ -51,6 +53,7 @@ impl AppState {
             antispam: Arc::new(antispam::Antispam::new(key, config.pow_difficulty)),
             public_url: config.public_url.as_str().into(),
             trust_proxy: config.trust_proxy,
+            rate_limit_scale: config.rate_limit_scale,
         })
     }
 }

@@ -86,10 +86,22 @@ pub async fn email_code(
     let email = parse_email(&request.email)?;
     let now = Utc::now();
     let mut tx = state.db.begin().await?;
-    let allowed = antispam::allow(&mut tx, &format!("code:{}", client.0), now, Duration::hours(1), CODES_PER_ADDRESS)
-        .await?
-        && antispam::allow(&mut tx, &email_bucket("code", email.as_str()), now, Duration::hours(1), CODES_PER_EMAIL)
-            .await?;
+    let allowed = antispam::allow(
+        &mut tx,
+        &format!("code:{}", client.0),
+        now,
+        Duration::hours(1),
+        CODES_PER_ADDRESS * state.rate_limit_scale,
+    )
+    .await?
+        && antispam::allow(
+            &mut tx,
+            &email_bucket("code", email.as_str()),
+            now,
+            Duration::hours(1),
+            CODES_PER_EMAIL * state.rate_limit_scale,
+        )
+        .await?;
     if !allowed {
         return Err(rate_limited());
     }
@@ -120,7 +132,8 @@ pub async fn check_code(
     ApiJson(request): ApiJson<EmailCodeCheck>,
 ) -> Result<StatusCode, AppError> {
     let email = parse_email(&request.email)?;
-    allow(&state, &format!("lookup:{}", client.0), Duration::hours(1), LOOKUPS_PER_ADDRESS).await?;
+    allow(&state, &format!("lookup:{}", client.0), Duration::hours(1), LOOKUPS_PER_ADDRESS * state.rate_limit_scale)
+        .await?;
     let mut tx = state.db.begin().await?;
     let right = codes::check(
         &mut tx,
@@ -242,10 +255,22 @@ pub async fn submit(
 
     let mut tx = state.db.begin().await?;
     let email = appeal.email.as_str();
-    let allowed =
-        antispam::allow(&mut tx, &format!("appeal:{}", client.0), now, Duration::hours(1), APPEALS_PER_ADDRESS).await?
-            && antispam::allow(&mut tx, &email_bucket("appeal", email), now, Duration::days(1), APPEALS_PER_EMAIL)
-                .await?;
+    let allowed = antispam::allow(
+        &mut tx,
+        &format!("appeal:{}", client.0),
+        now,
+        Duration::hours(1),
+        APPEALS_PER_ADDRESS * state.rate_limit_scale,
+    )
+    .await?
+        && antispam::allow(
+            &mut tx,
+            &email_bucket("appeal", email),
+            now,
+            Duration::days(1),
+            APPEALS_PER_EMAIL * state.rate_limit_scale,
+        )
+        .await?;
     if !allowed {
         return Err(AppError::new(
             ErrorCode::RateLimited,
@@ -332,7 +357,8 @@ fn not_found() -> AppError {
 /// The appeal the request opens, after the rate limit; one answer for a wrong number and a
 /// wrong code.
 async fn open(state: &AppState, client: &ClientAddr, request: &TrackRequest) -> Result<api::cases::CaseId, AppError> {
-    allow(state, &format!("lookup:{}", client.0), Duration::hours(1), LOOKUPS_PER_ADDRESS).await?;
+    allow(state, &format!("lookup:{}", client.0), Duration::hours(1), LOOKUPS_PER_ADDRESS * state.rate_limit_scale)
+        .await?;
     let number = RegistrationNumber::parse(request.number.trim()).ok_or_else(not_found)?;
     let email = match request.cabinet.trim() {
         "" => None,

@@ -122,9 +122,14 @@ pub async fn vote(
     }
     let now = Utc::now();
     let mut tx = state.db.begin().await?;
-    let allowed =
-        antispam::allow(&mut tx, &format!("vote:{}", client.0), now, Duration::hours(1), VOTES_PER_ADDRESS_PER_HOUR)
-            .await?;
+    let allowed = antispam::allow(
+        &mut tx,
+        &format!("vote:{}", client.0),
+        now,
+        Duration::hours(1),
+        VOTES_PER_ADDRESS_PER_HOUR * state.rate_limit_scale,
+    )
+    .await?;
     tx.commit().await?;
     if !allowed {
         return Err(AppError::new(ErrorCode::RateLimited, "Too many votes from here recently."));

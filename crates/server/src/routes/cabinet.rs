@@ -49,9 +49,16 @@ pub async fn link(
     let now = Utc::now();
     let mut tx = state.db.begin().await?;
     let email_bucket = format!("cabinet:{}", &token_hash(&email.as_str().to_lowercase())[..32]);
-    let allowed =
-        antispam::allow(&mut tx, &format!("cabinet:{}", client.0), now, Duration::hours(1), LINKS_PER_ADDRESS).await?
-            && antispam::allow(&mut tx, &email_bucket, now, Duration::hours(1), LINKS_PER_EMAIL).await?;
+    let allowed = antispam::allow(
+        &mut tx,
+        &format!("cabinet:{}", client.0),
+        now,
+        Duration::hours(1),
+        LINKS_PER_ADDRESS * state.rate_limit_scale,
+    )
+    .await?
+        && antispam::allow(&mut tx, &email_bucket, now, Duration::hours(1), LINKS_PER_EMAIL * state.rate_limit_scale)
+            .await?;
     if !allowed {
         return Err(AppError::new(ErrorCode::RateLimited, "Too many links were asked for. Please try again later."));
     }

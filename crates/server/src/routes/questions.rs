@@ -92,9 +92,16 @@ pub async fn submit(
         return Err(spam_check_failed());
     }
     let email_bucket = format!("email:{}", &token_hash(&question.email.as_str().to_lowercase())[..32]);
-    let allowed =
-        antispam::allow(&mut tx, &format!("addr:{}", client.0), now, Duration::hours(1), PER_ADDRESS_PER_HOUR).await?
-            && antispam::allow(&mut tx, &email_bucket, now, Duration::days(1), PER_EMAIL_PER_DAY).await?;
+    let allowed = antispam::allow(
+        &mut tx,
+        &format!("addr:{}", client.0),
+        now,
+        Duration::hours(1),
+        PER_ADDRESS_PER_HOUR * state.rate_limit_scale,
+    )
+    .await?
+        && antispam::allow(&mut tx, &email_bucket, now, Duration::days(1), PER_EMAIL_PER_DAY * state.rate_limit_scale)
+            .await?;
     if !allowed {
         return Err(AppError::new(
             ErrorCode::RateLimited,
