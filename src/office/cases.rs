@@ -8,7 +8,7 @@ use crate::i18n::*;
 use crate::lang::use_lang;
 use crate::office::client::{CaseFilter, cases};
 use crate::office::{OfficeLoadError, use_session};
-use api::cases::CaseStatus;
+use api::cases::{CaseStatus, Channel};
 use api::office::OfficeCase;
 use api::staff::Role;
 use api::{Body, Lang};
@@ -81,7 +81,7 @@ pub fn CaseListPage() -> impl IntoView {
                         view! {
                             <p class="lead">{body.name.get(lang.get()).to_owned()}</p>
                             <Filters body=body.clone() filter=filter.get_untracked() />
-                            <CaseTable body cases=list channel=filter.get_untracked().channel />
+                            <CaseTable body cases=list />
                         }
                             .into_any()
                     }
@@ -223,7 +223,7 @@ fn Filters(body: Body, filter: CaseFilter) -> impl IntoView {
 }
 
 #[component]
-fn CaseTable(body: Body, cases: Vec<OfficeCase>, channel: Option<String>) -> impl IntoView {
+fn CaseTable(body: Body, cases: Vec<OfficeCase>) -> impl IntoView {
     let i18n = use_i18n();
     let lang = use_lang();
     if cases.is_empty() {
@@ -270,10 +270,9 @@ fn CaseTable(body: Body, cases: Vec<OfficeCase>, channel: Option<String>) -> imp
                                             lang.get_untracked(),
                                             case.id.0,
                                         )>{case.number.as_str().to_owned()}</a>
-                                        {channel
-                                            .as_deref()
-                                            .map(|c| {
-                                                view! { <span class="badge">{channel_name(i18n, c)}</span> }
+                                        {(case.channel == Channel::Appeal)
+                                            .then(|| {
+                                                view! { <span class="badge">{channel_name(i18n, "appeal")}</span> }
                                             })}
                                     </th>
                                     <td>{local_date(case.submitted_at)}</td>
@@ -303,7 +302,7 @@ fn CaseTable(body: Body, cases: Vec<OfficeCase>, channel: Option<String>) -> imp
     .into_any()
 }
 
-/// "Appeal" or "Question", for a list narrowed to one channel (a case in a list does not say).
+/// "Appeal" or "Question": the channel filter's choices and the badge of an appeal in a list.
 fn channel_name(i18n: leptos_i18n::I18nContext<Locale>, channel: &str) -> &'static str {
     if channel == "appeal" { t_string!(i18n, office.channel_appeal) } else { t_string!(i18n, office.channel_question) }
 }

@@ -31,6 +31,12 @@ impl Channel {
             Channel::Reception => "reception",
         }
     }
+
+    pub const ALL: [Channel; 4] = [Channel::Question, Channel::Blog, Channel::Appeal, Channel::Reception];
+
+    pub fn parse(raw: &str) -> Option<Channel> {
+        Channel::ALL.into_iter().find(|c| c.as_str() == raw)
+    }
 }
 
 /// Where a case is in its life.

@@ -3,7 +3,7 @@
 
 use crate::appeals::{AppealFile, AppealType, Extension, Filer, Outcome};
 use crate::archive::CategoryRef;
-use crate::cases::{CaseId, CaseStatus, PublishAs};
+use crate::cases::{CaseId, CaseStatus, Channel, PublishAs};
 use crate::domain::RegistrationNumber;
 use crate::domain::personal_data::PersonalDataKind;
 use crate::{BodySlug, CategoryId, DepartmentId, Lang};
@@ -38,6 +38,8 @@ pub struct Executor {
 pub struct OfficeCase {
     pub id: CaseId,
     pub number: RegistrationNumber,
+    /// A question or an appeal (or, later, a blog question or a reception request).
+    pub channel: Channel,
     pub status: CaseStatus,
     pub category: Option<CategoryRef>,
     pub lang: Lang,
@@ -54,7 +56,7 @@ pub struct OfficeCase {
     /// The executor the case is assigned to, if one was chosen.
     pub executor: Option<StaffRef>,
     /// Working days left until the deadline on the calendar: 0 on the last day, negative once
-    /// overdue. `None` before registration and once published or rejected.
+    /// overdue. `None` before registration (an appeal is registered when filed) and once decided.
     pub working_days_left: Option<i32>,
 }
 

@@ -592,12 +592,7 @@ pub async fn cabinet_cases(db: &Db, email: &str) -> Result<Vec<CabinetCase>, sql
             Some(CabinetCase {
                 id: CaseId(r.id),
                 number: RegistrationNumber::parse(&r.registration_number)?,
-                channel: match r.channel.as_str() {
-                    "appeal" => Channel::Appeal,
-                    "blog" => Channel::Blog,
-                    "reception" => Channel::Reception,
-                    _ => Channel::Question,
-                },
+                channel: Channel::parse(&r.channel)?,
                 appeal_type: r.appeal_type.as_deref().and_then(AppealType::parse),
                 status: CaseStatus::parse(&r.status)?,
                 body: Localized { kk: r.body_kk, ru: r.body_ru, en: r.body_en },

@@ -513,7 +513,7 @@ pub fn working_days_left(calendar: &Calendar, today: NaiveDate, deadline: NaiveD
 /// literals (sqlx 0.9 requires it).
 macro_rules! case_columns {
     () => {
-        "c.id, c.registration_number, c.status, c.category_id, k.name_kk AS category_kk, \
+        "c.id, c.registration_number, c.channel, c.status, c.category_id, k.name_kk AS category_kk, \
          k.name_ru AS category_ru, k.name_en AS category_en, c.lang, c.submitted_at, c.deadline, c.body_text, \
          c.department_id, c.executor_id, u.name AS executor_name"
     };
@@ -528,6 +528,7 @@ macro_rules! case_joins {
 struct CaseRow {
     id: i64,
     registration_number: String,
+    channel: String,
     status: String,
     category_id: Option<i64>,
     category_kk: Option<String>,
@@ -552,10 +553,14 @@ impl CaseRow {
             _ => None,
         };
         let status = CaseStatus::parse(&self.status)?;
-        let running = matches!(status, CaseStatus::Assigned | CaseStatus::Answered);
+        let channel = api::cases::Channel::parse(&self.channel)?;
+        // An appeal's term runs from filing; a question's from registration.
+        let running = matches!(status, CaseStatus::Assigned | CaseStatus::Answered)
+            || (channel == api::cases::Channel::Appeal && status == CaseStatus::Received);
         Some(OfficeCase {
             id: CaseId(self.id),
             number: RegistrationNumber::parse(&self.registration_number)?,
+            channel,
             status,
             category,
             lang: self.lang.parse().ok()?,
