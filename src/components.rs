@@ -7,6 +7,7 @@ pub mod lang_switch;
 pub mod layout;
 pub mod load_error;
 pub mod page_heading;
+pub mod score_field;
 pub mod special_version_bar;
 pub mod special_version_switch;
 pub mod status_name;

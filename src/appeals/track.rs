@@ -8,6 +8,7 @@ use crate::appeals::{AppealsCrumbs, cabinet_session, calls, file_size, local_dat
 use crate::client::FetchError;
 use crate::components::error_summary::{ErrorSummary, FieldMessage, described_by, field_id, has_error};
 use crate::components::page_heading::PageHeading;
+use crate::components::score_field::ScoreField;
 use crate::components::status_name::{local_date, shown_date, status_name};
 use crate::i18n::*;
 use crate::lang::use_lang;
@@ -445,13 +446,6 @@ fn RatingForm(access: StoredValue<TrackRequest>) -> impl IntoView {
             }
         });
     };
-    let labels = move |n: u8| match n {
-        1 => t_string!(i18n, rate.s1),
-        2 => t_string!(i18n, rate.s2),
-        3 => t_string!(i18n, rate.s3),
-        4 => t_string!(i18n, rate.s4),
-        _ => t_string!(i18n, rate.s5),
-    };
     view! {
         <section aria-labelledby="rating-heading">
             <h2 id="rating-heading">{t!(i18n, appeals.rate_title)}</h2>
@@ -485,29 +479,7 @@ fn RatingForm(access: StoredValue<TrackRequest>) -> impl IntoView {
                             })}
                         <ErrorSummary errors />
                         <form novalidate on:submit=submit>
-                            <fieldset class="field" class:field-invalid=has_error("score", errors)>
-                                <legend>{t!(i18n, rate.score)}</legend>
-                                <FieldMessage field="score" errors />
-                                <div class="choices choices-stacked" id="field-score" tabindex="-1">
-                                    {(1u8..=5)
-                                        .map(|n| {
-                                            let id = format!("field-score-{n}");
-                                            view! {
-                                                <div class="choice">
-                                                    <input
-                                                        type="radio"
-                                                        name="score"
-                                                        id=id.clone()
-                                                        prop:checked=move || score.get() == Some(n)
-                                                        on:change=move |_| score.set(Some(n))
-                                                    />
-                                                    <label for=id>{move || labels(n)}</label>
-                                                </div>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </div>
-                            </fieldset>
+                            <ScoreField score errors />
                             <div class="field">
                                 <label for="field-comment">{t!(i18n, rate.comment)}</label>
                                 <p class="hint" id="field-comment-hint">

@@ -2,8 +2,9 @@
 //! address's fragment, so no server log holds it.
 
 use crate::client::{self, FetchError};
-use crate::components::error_summary::{ErrorSummary, FieldMessage, has_error};
+use crate::components::error_summary::ErrorSummary;
 use crate::components::page_heading::PageHeading;
+use crate::components::score_field::ScoreField;
 use crate::i18n::*;
 use api::ErrorCode;
 use api::domain::{FieldError, FieldProblem};
@@ -52,13 +53,6 @@ pub fn RatePage() -> impl IntoView {
             }));
         });
     };
-    let labels = move |n: u8| match n {
-        1 => t_string!(i18n, rate.s1),
-        2 => t_string!(i18n, rate.s2),
-        3 => t_string!(i18n, rate.s3),
-        4 => t_string!(i18n, rate.s4),
-        _ => t_string!(i18n, rate.s5),
-    };
 
     view! {
         <PageHeading text=title />
@@ -92,29 +86,7 @@ pub fn RatePage() -> impl IntoView {
                         })}
                     <ErrorSummary errors />
                     <form novalidate on:submit=submit.clone()>
-                        <fieldset class="field" class:field-invalid=has_error("score", errors)>
-                            <legend>{t!(i18n, rate.score)}</legend>
-                            <FieldMessage field="score" errors />
-                            <div class="choices choices-stacked" id="field-score" tabindex="-1">
-                                {(1u8..=5)
-                                    .map(|n| {
-                                        let id = format!("field-score-{n}");
-                                        view! {
-                                            <div class="choice">
-                                                <input
-                                                    type="radio"
-                                                    name="score"
-                                                    id=id.clone()
-                                                    prop:checked=move || score.get() == Some(n)
-                                                    on:change=move |_| score.set(Some(n))
-                                                />
-                                                <label for=id>{move || labels(n)}</label>
-                                            </div>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </div>
-                        </fieldset>
+                        <ScoreField score errors />
                         <div class="field">
                             <label for="field-comment">{t!(i18n, rate.comment)}</label>
                             <textarea
