@@ -1,7 +1,7 @@
 import { test, expect, expectNoAxeViolations } from '../support/fixtures';
 import { linkIn, waitForMail } from '../support/mailbox';
 import { SitePage } from '../pages/site';
-import { APPEALS_RU, AppealWizard, PDF, PNG, TrackPage, emailCode, uniqueEmail } from '../pages/appeals';
+import { APPEALS_RU, AppealWizard, PDF, PNG, TrackPage, docx, emailCode, uniqueEmail } from '../pages/appeals';
 
 const STEPS = APPEALS_RU.steps;
 const TEXT = 'Третий месяц не приходит пенсионная выплата. Прошу выяснить причину и восстановить выплату.';
@@ -133,8 +133,17 @@ test('a legal entity is refused a wrong BIN and IIN with clear errors, files its
   await page.getByLabel('Қазақша', { exact: true }).check();
   await wizard.next(STEPS.text);
   await wizard.text().fill('Предлагаем принимать справки о стаже от работодателей в электронном виде через портал.');
+  await wizard.files().setInputFiles([
+    {
+      name: 'predlozhenie.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: docx('Предложение ТОО «Дала Агро»'),
+    },
+  ]);
+  await expect(page.getByText('Прикреплено файлов: 1 из 5')).toBeVisible();
   await wizard.next(STEPS.check);
   await expect(page.getByText('ТОО «Дала Агро»')).toBeVisible();
+  await expect(page.getByText('predlozhenie.docx')).toBeVisible();
   await wizard.consent().check();
   await wizard.sendButton().click();
   const number = await wizard.receiptNumber('ЗТ');
@@ -157,6 +166,7 @@ test('a legal entity is refused a wrong BIN and IIN with clear errors, files its
   await row.getByRole('link', { name: number }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Обращение ${number}`);
   await expect(page.getByText('Предлагаем принимать справки')).toBeVisible();
+  await expect(page.getByText('predlozhenie.docx')).toBeVisible();
 
   // The link works once.
   await page.evaluate(() => sessionStorage.clear());
