@@ -39,7 +39,7 @@ test('an individual files an appeal with a PDF and a PNG, confirms the email by 
     { name: 'spravka.pdf', mimeType: 'application/pdf', buffer: PDF },
     { name: 'photo.png', mimeType: 'image/png', buffer: PNG },
   ]);
-  await expect(page.getByText('Прикреплено файлов: 2 из 5')).toBeVisible();
+  await expect(page.getByRole('main').getByText('Прикреплено файлов: 2 из 5')).toBeVisible();
   await expectNoAxeViolations(page, 'step 6 with two files');
 
   // "Back" and the browser's back button lose nothing, not even the files.
@@ -49,7 +49,7 @@ test('an individual files an appeal with a PDF and a PNG, confirms the email by 
   await page.goBack();
   await wizard.expectStep(STEPS.text);
   await expect(wizard.text()).toHaveValue(TEXT);
-  await expect(page.getByText('Прикреплено файлов: 2 из 5')).toBeVisible();
+  await expect(page.getByRole('main').getByText('Прикреплено файлов: 2 из 5')).toBeVisible();
 
   await wizard.next(STEPS.check);
   await expect(page.getByText('spravka.pdf')).toBeVisible();
@@ -140,7 +140,7 @@ test('a legal entity is refused a wrong BIN and IIN with clear errors, files its
       buffer: docx('Предложение ТОО «Дала Агро»'),
     },
   ]);
-  await expect(page.getByText('Прикреплено файлов: 1 из 5')).toBeVisible();
+  await expect(page.getByRole('main').getByText('Прикреплено файлов: 1 из 5')).toBeVisible();
   await wizard.next(STEPS.check);
   await expect(page.getByText('ТОО «Дала Агро»')).toBeVisible();
   await expect(page.getByText('predlozhenie.docx')).toBeVisible();
@@ -196,8 +196,8 @@ test('an oversized file and a disguised file are refused with errors naming them
     mimeType: 'application/pdf',
     buffer: Buffer.alloc(10 * 1024 * 1024 + 1, 0x25),
   });
-  await expect(page.getByText('«skan-bolshoy.pdf»: файл больше 10 МБ, он не добавлен. Выберите файл поменьше.')).toBeVisible();
-  await expect(page.getByText('Файлы не прикреплены.')).toBeVisible();
+  await expect(page.getByRole('main').getByText('«skan-bolshoy.pdf»: файл больше 10 МБ, он не добавлен. Выберите файл поменьше.')).toBeVisible();
+  await expect(page.getByRole('main').getByText('Файлы не прикреплены.')).toBeVisible();
   await expect(wizard.text()).toHaveValue(TEXT);
   await expectNoAxeViolations(page, 'a refused large file');
 
@@ -206,7 +206,7 @@ test('an oversized file and a disguised file are refused with errors naming them
     { name: 'photo.png', mimeType: 'image/png', buffer: PNG },
     { name: 'zayavlenie.pdf', mimeType: 'application/pdf', buffer: Buffer.from('Это просто текст, а не PDF.') },
   ]);
-  await expect(page.getByText('Прикреплено файлов: 2 из 5')).toBeVisible();
+  await expect(page.getByRole('main').getByText('Прикреплено файлов: 2 из 5')).toBeVisible();
   await wizard.next(STEPS.check);
   await wizard.consent().check();
   await wizard.sendButton().click();
@@ -218,7 +218,7 @@ test('an oversized file and a disguised file are refused with errors naming them
   await expect(wizard.text()).toHaveValue(TEXT);
   await expectNoAxeViolations(page, 'a refused disguised file');
   await page.getByRole('button', { name: 'Удалить «zayavlenie.pdf»' }).click();
-  await expect(page.getByText('Прикреплено файлов: 1 из 5')).toBeVisible();
+  await expect(page.getByRole('main').getByText('Прикреплено файлов: 1 из 5')).toBeVisible();
   await expect(wizard.errorSummary()).toHaveCount(0);
 
   // Every earlier step still holds what was typed.
