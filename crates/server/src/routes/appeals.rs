@@ -362,7 +362,9 @@ async fn open(state: &AppState, client: &ClientAddr, request: &TrackRequest) -> 
     let number = RegistrationNumber::parse(request.number.trim()).ok_or_else(not_found)?;
     let email = match request.cabinet.trim() {
         "" => None,
-        session => crate::store::appeals::cabinet::session_email(&state.db, &token_hash(session), Utc::now()).await?,
+        session => {
+            appeals::cabinet::session(&state.db, &token_hash(session), Utc::now()).await?.map(|(email, _)| email)
+        }
     };
     let code_hash = token_hash(&normalise_code(&request.code));
     let access = match &email {

@@ -62,7 +62,7 @@ pub async fn link(
     if !allowed {
         return Err(AppError::new(ErrorCode::RateLimited, "Too many links were asked for. Please try again later."));
     }
-    if !appeals::cabinet_cases(&state.db, email.as_str()).await?.is_empty() {
+    if appeals::has_cases(&state.db, email.as_str()).await? {
         let (token, hash) = new_token();
         appeals::cabinet::create(&mut tx, Kind::Link, &hash, email.as_str(), now + LINK_VALID_FOR).await?;
         let link = format!("{}/{}/appeals/my#{token}", state.public_url, request.lang);
@@ -118,9 +118,8 @@ pub async fn list(
 ) -> Result<Json<Cabinet>, AppError> {
     let now = Utc::now();
     let session = request.cabinet.trim();
-    let hash = token_hash(session);
-    let email = appeals::cabinet::session_email(&state.db, &hash, now).await?.ok_or_else(link_invalid)?;
-    let expires_at = appeals::cabinet::session_expiry(&state.db, &hash).await?.ok_or_else(link_invalid)?;
+    let (email, expires_at) =
+        appeals::cabinet::session(&state.db, &token_hash(session), now).await?.ok_or_else(link_invalid)?;
     let cases = appeals::cabinet_cases(&state.db, &email).await?;
     Ok(Json(Cabinet { session: session.to_owned(), expires_at: expires_at.timestamp(), cases }))
 }

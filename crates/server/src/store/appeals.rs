@@ -558,6 +558,20 @@ pub async fn set_outcome(tx: &mut Tx, case: CaseId, outcome: Outcome, reason: Op
     })
 }
 
+/// Whether any case was filed with `email` (one that reached the body).
+pub async fn has_cases(db: &Db, email: &str) -> Result<bool, sqlx::Error> {
+    let found: Option<i64> = with_db!(db, |pool| {
+        sqlx::query_scalar(
+            "SELECT id FROM cases WHERE lower(author_email) = lower($1) AND status NOT IN ('submitted', 'expired') \
+             LIMIT 1",
+        )
+        .bind(email)
+        .fetch_optional(pool)
+        .await
+    })?;
+    Ok(found.is_some())
+}
+
 /// Every case filed with `email` (appeals and questions), newest first.
 pub async fn cabinet_cases(db: &Db, email: &str) -> Result<Vec<CabinetCase>, sqlx::Error> {
     #[derive(sqlx::FromRow)]
@@ -726,26 +740,21 @@ pub mod cabinet {
         Ok(email.filter(|(_, expires_at)| *expires_at >= now).map(|(email, _)| email))
     }
 
-    /// The address of a live session.
-    pub async fn session_email(db: &Db, token_hash: &str, now: DateTime<Utc>) -> Result<Option<String>, sqlx::Error> {
+    /// The address of a live session and when the session ends.
+    pub async fn session(
+        db: &Db,
+        token_hash: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<(String, DateTime<Utc>)>, sqlx::Error> {
         with_db!(db, |pool| {
-            sqlx::query_scalar(
-                "SELECT email FROM cabinet_tokens WHERE token_hash = $1 AND kind = 'session' AND expires_at >= $2",
+            sqlx::query_as(
+                "SELECT email, expires_at FROM cabinet_tokens WHERE token_hash = $1 AND kind = 'session' \
+                 AND expires_at >= $2",
             )
             .bind(token_hash)
             .bind(now)
             .fetch_optional(pool)
             .await
-        })
-    }
-
-    /// When a session ends.
-    pub async fn session_expiry(db: &Db, token_hash: &str) -> Result<Option<DateTime<Utc>>, sqlx::Error> {
-        with_db!(db, |pool| {
-            sqlx::query_scalar("SELECT expires_at FROM cabinet_tokens WHERE token_hash = $1 AND kind = 'session'")
-                .bind(token_hash)
-                .fetch_optional(pool)
-                .await
         })
     }
 
