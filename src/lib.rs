@@ -9,6 +9,8 @@ pub mod a11y;
 pub mod appeals;
 pub mod client;
 pub mod components;
+pub mod editor;
+pub mod hub;
 pub mod lang;
 pub mod office;
 pub mod pages;
@@ -78,6 +80,7 @@ pub fn ArchiveApp() -> impl IntoView {
                     <Route path=path!("bodies/:slug/questions") view=pages::archive::ArchivePage />
                     <Route path=path!("questions/:id") view=pages::question::QuestionPage />
                     <Route path=path!("questions/:id/rate") view=pages::rate::RatePage />
+                    <Route path=path!("search") view=pages::search::SearchPage />
                     <Route path=path!("*any") view=pages::elsewhere::ElsewhereOrNotFound />
                 </ParentRoute>
             </Routes>
@@ -97,6 +100,50 @@ pub fn AppealsApp() -> impl IntoView {
                     <Route path=path!("appeals/new") view=appeals::wizard::NewAppealPage />
                     <Route path=path!("appeals/track") view=appeals::track::TrackPage />
                     <Route path=path!("appeals/my") view=appeals::my::MyAppealsPage />
+                    <Route path=path!("*any") view=pages::elsewhere::ElsewhereOrNotFound />
+                </ParentRoute>
+            </Routes>
+        </BundleShell>
+    }
+}
+
+/// The sections bundle: a body's head and blog, FAQ, reception schedule and open dialogue.
+#[component]
+pub fn SectionsApp() -> impl IntoView {
+    view! {
+        <BundleShell bundle=Bundle::Sections>
+            <Routes fallback=pages::elsewhere::ElsewhereOrNotFound>
+                <ParentRoute path=path!("/:lang") view=components::layout::LangLayout>
+                    <Route path=path!("bodies/:slug/blog") view=hub::blog::BlogPage />
+                    <Route path=path!("bodies/:slug/blog/:id") view=hub::post::PostPage />
+                    <Route path=path!("bodies/:slug/faq") view=hub::faq::FaqPage />
+                    <Route path=path!("bodies/:slug/schedule") view=hub::schedule::SchedulePage />
+                    <Route path=path!("bodies/:slug/dialogue") view=hub::dialogue::DialoguePage />
+                    <Route path=path!("*any") view=pages::elsewhere::ElsewhereOrNotFound />
+                </ParentRoute>
+            </Routes>
+        </BundleShell>
+    }
+}
+
+/// The editor bundle: the office's pages for what a body publishes besides answers.
+#[component]
+pub fn EditorApp() -> impl IntoView {
+    view! {
+        <BundleShell bundle=Bundle::Editor>
+            <Routes fallback=pages::elsewhere::ElsewhereOrNotFound>
+                <ParentRoute path=path!("/:lang") view=components::layout::LangLayout>
+                    <ParentRoute path=path!("office") view=office::shell::OfficeShell>
+                        <Route path=path!(":slug/blog") view=editor::posts::PostListPage />
+                        <Route path=path!(":slug/blog/new") view=editor::post::PostEditPage />
+                        <Route path=path!(":slug/blog/:id") view=editor::post::PostEditPage />
+                        <Route path=path!(":slug/profile") view=editor::profile::ProfilePage />
+                        <Route path=path!(":slug/faq") view=editor::faq::FaqEditorPage />
+                        <Route path=path!(":slug/schedule") view=editor::schedule::ScheduleEditorPage />
+                        <Route path=path!(":slug/dialogue") view=editor::dialogue::DialogueEditorPage />
+                        <Route path=path!(":slug/indicators") view=editor::indicators::IndicatorsPage />
+                        <Route path=path!("*any") view=pages::elsewhere::ElsewhereOrNotFound />
+                    </ParentRoute>
                     <Route path=path!("*any") view=pages::elsewhere::ElsewhereOrNotFound />
                 </ParentRoute>
             </Routes>

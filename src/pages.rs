@@ -10,4 +10,5 @@ pub mod not_found;
 pub mod question;
 pub mod rate;
 pub mod root;
+pub mod search;
 pub mod section;

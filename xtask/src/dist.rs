@@ -28,11 +28,13 @@ pub fn server_binary() -> PathBuf {
 /// The bundles besides the main one, each built from `<name>.html` into `dist/<name>/` and
 /// served under `/<name>/` (crates/api/src/bundles.rs says which paths each renders).
 /// Each with its first-load budget.
-const EXTRA_BUNDLES: [(&str, u64); 4] = [
+const EXTRA_BUNDLES: [(&str, u64); 6] = [
     ("ask", FIRST_LOAD_BUDGET),
     ("archive", FIRST_LOAD_BUDGET),
     ("office", OFFICE_BUDGET),
     ("appeals", APPEALS_BUDGET),
+    ("sections", FIRST_LOAD_BUDGET),
+    ("editor", OFFICE_BUDGET),
 ];
 
 fn bundle_dir(name: &str) -> PathBuf {

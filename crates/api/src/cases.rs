@@ -193,6 +193,13 @@ pub struct QuestionForm {
     /// A field people never see; anything in it marks a robot.
     #[serde(default)]
     pub website: String,
+    /// `question` (the default), `blog` for a question to the head, or `reception` for a request
+    /// to be received in person; appeals have their own form.
+    #[serde(default)]
+    pub channel: Option<Channel>,
+    /// The reception session asked for; required for the `reception` channel.
+    #[serde(default)]
+    pub slot: Option<crate::content::SlotId>,
 }
 
 /// A question that passed every rule.
@@ -205,6 +212,9 @@ pub struct ValidQuestion {
     pub email: crate::domain::Email,
     pub text: crate::domain::QuestionText,
     pub publish_as: PublishAs,
+    pub channel: Channel,
+    /// Only for the reception channel.
+    pub slot: Option<crate::content::SlotId>,
 }
 
 impl QuestionForm {
@@ -234,9 +244,17 @@ impl QuestionForm {
         let text = crate::domain::QuestionText::parse(&self.text);
         check("text", text.as_ref().map(drop).map_err(|e| *e));
         check("consent", if self.consent { Ok(()) } else { Err(FieldProblem::MustAgree) });
+        let channel = self.channel.unwrap_or(Channel::Question);
+        check("channel", if channel == Channel::Appeal { Err(FieldProblem::UnknownChoice) } else { Ok(()) });
+        let slot = self.slot.filter(|_| channel == Channel::Reception);
+        check(
+            "slot",
+            if channel == Channel::Reception && slot.is_none() { Err(FieldProblem::Missing) } else { Ok(()) },
+        );
         match (body, self.category_id, self.lang, name, email, text) {
             (Some(body), Some(category_id), Some(lang), Ok(name), Ok(email), Ok(text)) if errors.is_empty() => {
-                Ok(ValidQuestion { body, category_id, lang, name, email, text, publish_as: self.publish_as })
+                let publish_as = self.publish_as;
+                Ok(ValidQuestion { body, category_id, lang, name, email, text, publish_as, channel, slot })
             }
             _ => Err(errors),
         }
@@ -284,7 +302,25 @@ mod tests {
             consent: true,
             publish_as: PublishAs::Initials,
             website: String::new(),
+            channel: None,
+            slot: None,
         }
+    }
+
+    #[test]
+    fn a_reception_request_needs_a_session_and_appeals_use_their_own_form() {
+        let reception = QuestionForm { channel: Some(Channel::Reception), ..good() };
+        let fields: Vec<String> = reception.validate().unwrap_err().into_iter().map(|e| e.field).collect();
+        assert_eq!(fields, ["slot"]);
+        let with_slot = QuestionForm { slot: Some(crate::content::SlotId(3)), ..reception };
+        assert_eq!(
+            with_slot.validate().map(|q| (q.channel, q.slot)).ok(),
+            Some((Channel::Reception, Some(crate::content::SlotId(3))))
+        );
+        let appeal = QuestionForm { channel: Some(Channel::Appeal), ..good() };
+        assert_eq!(appeal.validate().unwrap_err()[0].field, "channel");
+        let blog = QuestionForm { channel: Some(Channel::Blog), slot: Some(crate::content::SlotId(3)), ..good() };
+        assert_eq!(blog.validate().map(|q| (q.channel, q.slot)).ok(), Some((Channel::Blog, None)));
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod archive;
 pub mod bodies;
 pub mod bundles;
 pub mod cases;
+pub mod content;
 pub mod domain;
 pub mod error;
 pub mod lang;

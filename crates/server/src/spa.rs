@@ -35,6 +35,8 @@ pub fn index_of(bundle: api::bundles::Bundle) -> &'static str {
         api::bundles::Bundle::Archive => "archive/index.html",
         api::bundles::Bundle::Office => "office/index.html",
         api::bundles::Bundle::Appeals => "appeals/index.html",
+        api::bundles::Bundle::Sections => "sections/index.html",
+        api::bundles::Bundle::Editor => "editor/index.html",
     }
 }
 

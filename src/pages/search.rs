@@ -1,0 +1,6 @@
+use leptos::prelude::*;
+
+#[component]
+pub fn SearchPage() -> impl IntoView {
+    view! { <p>"TODO"</p> }
+}
