@@ -87,8 +87,7 @@ pub async fn bodies() -> Result<Vec<BodySummary>, FetchError> {
 }
 
 pub async fn body(slug: &str) -> Result<Body, FetchError> {
-    // Only slugs that can exist are sent; anything else is simply not found.
-    let slug = api::BodySlug::parse(slug).map_err(|_| FetchError::Server(ErrorCode::BodyNotFound))?;
+    let slug = slug_of(slug)?;
     get_json(&format!("/api/v1/bodies/{slug}")).await
 }
 
@@ -108,6 +107,26 @@ pub async fn confirm_question(token: String) -> Result<QuestionReceipt, FetchErr
     post_json("/api/v1/questions/confirm", &ConfirmRequest { token }, None).await
 }
 
+/// `path` with `params` as its query string, each value encoded; `None` values are left out.
+fn with_query(path: &str, params: &[(&str, Option<String>)]) -> String {
+    let query = web_sys::UrlSearchParams::new()
+        .map(|p| {
+            for (k, v) in params {
+                if let Some(v) = v {
+                    p.append(k, v);
+                }
+            }
+            String::from(p.to_string())
+        })
+        .unwrap_or_default();
+    if query.is_empty() { path.to_owned() } else { format!("{path}?{query}") }
+}
+
+/// The body's slug, checked: a slug that cannot exist is simply not found, and never sent.
+fn slug_of(slug: &str) -> Result<api::BodySlug, FetchError> {
+    api::BodySlug::parse(slug).map_err(|_| FetchError::Server(ErrorCode::BodyNotFound))
+}
+
 /// A page of a body's published questions; `query` and `category` filter, `after` continues.
 pub async fn archive(
     slug: &str,
@@ -115,23 +134,62 @@ pub async fn archive(
     query: &str,
     after: Option<&str>,
 ) -> Result<api::archive::ArchivePage, FetchError> {
-    let slug = api::BodySlug::parse(slug).map_err(|_| FetchError::Server(ErrorCode::BodyNotFound))?;
-    let mut params = vec![("q", query.to_owned())];
-    if let Some(c) = category {
-        params.push(("category", c.to_string()));
-    }
-    if let Some(a) = after {
-        params.push(("after", a.to_owned()));
-    }
-    let query_string = web_sys::UrlSearchParams::new()
-        .map(|p| {
-            for (k, v) in &params {
-                p.append(k, v);
-            }
-            String::from(p.to_string())
-        })
-        .unwrap_or_default();
-    get_json(&format!("/api/v1/bodies/{slug}/questions?{query_string}")).await
+    let slug = slug_of(slug)?;
+    let params = [
+        ("q", Some(query.to_owned())),
+        ("category", category.map(|c| c.to_string())),
+        ("after", after.map(str::to_owned)),
+    ];
+    get_json(&with_query(&format!("/api/v1/bodies/{slug}/questions"), &params)).await
+}
+
+/// The `limit` newest published answers of a body.
+pub async fn latest_answers(slug: &str, limit: u8) -> Result<api::archive::ArchivePage, FetchError> {
+    let slug = slug_of(slug)?;
+    get_json(&with_query(&format!("/api/v1/bodies/{slug}/questions"), &[("limit", Some(limit.to_string()))])).await
+}
+
+/// A page of 20 published answers of every body (or of `body` only) that match `query`.
+pub async fn search(
+    query: &str,
+    body: Option<&str>,
+    after: Option<&str>,
+) -> Result<api::archive::ArchivePage, FetchError> {
+    let params = [
+        ("q", Some(query.to_owned())),
+        ("body", body.map(str::to_owned)),
+        ("after", after.map(str::to_owned)),
+        ("limit", Some("20".to_owned())),
+    ];
+    get_json(&with_query("/api/v1/questions", &params)).await
+}
+
+/// The body's head as the blog presents them; `NotFound` when the body has no head.
+pub async fn head(slug: &str) -> Result<api::content::HeadProfile, FetchError> {
+    let slug = slug_of(slug)?;
+    get_json(&format!("/api/v1/bodies/{slug}/head")).await
+}
+
+/// A page of the body's blog posts that have a text in `lang`, newest first.
+pub async fn posts(
+    slug: &str,
+    lang: api::Lang,
+    after: Option<&str>,
+    limit: Option<u8>,
+) -> Result<api::content::PostPage, FetchError> {
+    let slug = slug_of(slug)?;
+    let params = [
+        ("lang", Some(lang.code().to_owned())),
+        ("after", after.map(str::to_owned)),
+        ("limit", limit.map(|l| l.to_string())),
+    ];
+    get_json(&with_query(&format!("/api/v1/bodies/{slug}/blog"), &params)).await
+}
+
+/// The body's reception sessions that have not ended, soonest first.
+pub async fn schedule(slug: &str) -> Result<Vec<api::content::ReceptionSlot>, FetchError> {
+    let slug = slug_of(slug)?;
+    get_json(&format!("/api/v1/bodies/{slug}/schedule")).await
 }
 
 pub async fn question(id: i64) -> Result<api::archive::PublishedQuestion, FetchError> {
