@@ -36,4 +36,13 @@ export const OFFICE_ROUTES = [
   '/office/cases/1',
   '/office/calendar',
   '/office/enbek/settings',
+  // The content editor (the editor bundle); signed in, editor.spec.ts checks each page.
+  '/office/enbek/blog',
+  '/office/enbek/blog/new',
+  '/office/enbek/blog/1',
+  '/office/enbek/profile',
+  '/office/enbek/faq',
+  '/office/enbek/schedule',
+  '/office/enbek/dialogue',
+  '/office/enbek/indicators',
 ];

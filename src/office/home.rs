@@ -6,6 +6,7 @@ use crate::i18n::*;
 use crate::lang::use_lang;
 use crate::office::use_session;
 use api::BodySlug;
+use api::bundles::{Bundle, bundle_for_path};
 use api::staff::Role;
 use leptos::prelude::*;
 
@@ -57,6 +58,10 @@ pub fn OfficeHome() -> impl IntoView {
                 href: format!("{base}/cases?status=assigned&overdue=true"),
                 label: t_string!(i18n, office.task_overdue),
             });
+            // What the body publishes besides answers: the editor bundle's pages.
+            for part in crate::editor::Part::ALL {
+                tasks.push(Task { href: format!("{base}/{}", part.path()), label: part.name(i18n) });
+            }
         }
         if session.may(slug, &[Role::Administrator]) {
             tasks.push(Task { href: format!("{base}/settings"), label: t_string!(i18n, office.task_settings) });
@@ -119,7 +124,14 @@ pub fn OfficeHome() -> impl IntoView {
                                     .map(|task| {
                                         view! {
                                             <li>
-                                                <a href=task.href>{task.label}</a>
+                                                // Another bundle's page is a full page load.
+                                                <a
+                                                    rel=(bundle_for_path(&task.href) != Bundle::Office)
+                                                        .then_some("external")
+                                                    href=task.href
+                                                >
+                                                    {task.label}
+                                                </a>
                                             </li>
                                         }
                                     })
