@@ -108,7 +108,7 @@ pub async fn confirm_question(token: String) -> Result<QuestionReceipt, FetchErr
 }
 
 /// `path` with `params` as its query string, each value encoded; `None` values are left out.
-fn with_query(path: &str, params: &[(&str, Option<String>)]) -> String {
+pub(crate) fn with_query(path: &str, params: &[(&str, Option<String>)]) -> String {
     let query = web_sys::UrlSearchParams::new()
         .map(|p| {
             for (k, v) in params {
@@ -123,7 +123,7 @@ fn with_query(path: &str, params: &[(&str, Option<String>)]) -> String {
 }
 
 /// The body's slug, checked: a slug that cannot exist is simply not found, and never sent.
-fn slug_of(slug: &str) -> Result<api::BodySlug, FetchError> {
+pub(crate) fn slug_of(slug: &str) -> Result<api::BodySlug, FetchError> {
     api::BodySlug::parse(slug).map_err(|_| FetchError::Server(ErrorCode::BodyNotFound))
 }
 

@@ -18,6 +18,9 @@ pub fn problem_text(i18n: leptos_i18n::I18nContext<Locale>, error: &FieldError) 
         ("text", TooLong) => t_string!(i18n, problem.text_long),
         ("text", _) => t_string!(i18n, problem.text_short),
         ("consent", _) => t_string!(i18n, problem.consent),
+        // A reception session: full, or past or unknown.
+        ("slot", TooMany) => t_string!(i18n, hub.slot_full),
+        ("slot", _) => t_string!(i18n, hub.slot_gone),
         ("score", _) => t_string!(i18n, rate.choose),
         ("password", _) => t_string!(i18n, problem.password_missing),
         ("department_id", _) => t_string!(i18n, problem.department),

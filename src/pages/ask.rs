@@ -1,6 +1,12 @@
 //! "Ask a question": the form, a preview to check before sending, and the receipt with the
 //! registration number. Everything typed stays in the page's signals, so an error or a failed
 //! request loses nothing. The anti-spam proof of work is solved in the background.
+//!
+//! `?channel=blog` makes it a question to the body's head, answered on the blog;
+//! `?channel=reception&slot=ID` a request for a place at a reception session, never published
+//! (see [`channel`]).
+
+mod channel;
 
 use crate::a11y::use_announcer;
 use crate::client::{self, FetchError};
@@ -10,9 +16,11 @@ use crate::components::page_heading::PageHeading;
 use crate::i18n::*;
 use crate::lang::use_lang;
 use api::cases::{ProofOfWork, PublishAs, QuestionForm, QuestionReceipt, QuestionSubmission};
+use api::content::ReceptionSlot;
 use api::domain::personal_data::{self, PersonalDataKind};
 use api::domain::{FieldError, QuestionText};
 use api::{CategoryId, ErrorCode, Lang};
+use channel::{HeadLine, Purpose, SessionCard, SessionGate};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use std::time::Duration;
@@ -43,11 +51,12 @@ pub fn AskPage() -> impl IntoView {
     let query = use_query_map();
     let announcer = use_announcer();
 
-    let form = RwSignal::new(QuestionForm {
+    let purpose = Purpose::from_query(&query.read_untracked());
+    let form = RwSignal::new(purpose.prepare(QuestionForm {
         body: query.read_untracked().get("body").unwrap_or_default(),
         lang: Some(lang.get_untracked()),
         ..QuestionForm::default()
-    });
+    }));
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let step = RwSignal::new(Step::Form);
     let trouble = RwSignal::new(None::<Trouble>);
@@ -56,15 +65,10 @@ pub fn AskPage() -> impl IntoView {
     // A key for this form, so a retried send never creates a second question.
     let key = StoredValue::new(client::random_id());
     let proof = LocalResource::new(fresh_proof);
+    // Loaded once: after a refusal the form keeps the session it was for, with the reason.
+    let schedule = purpose.is_reception().then(|| channel::schedule_of(form.read_untracked().body.clone()));
 
-    let title = Signal::derive(move || {
-        match step.get() {
-            Step::Form => t_string!(i18n, ask.title),
-            Step::Preview => t_string!(i18n, ask.preview_title),
-            Step::Sent => t_string!(i18n, ask.sent_title),
-        }
-        .to_owned()
-    });
+    let title = Signal::derive(move || purpose.title(i18n, step.get()).to_owned());
     let to_preview = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match form.get_untracked().validate() {
@@ -124,10 +128,24 @@ pub fn AskPage() -> impl IntoView {
     view! {
         <Breadcrumbs current=title />
         <PageHeading text=title />
-        {move || match step.get() {
-            Step::Form => view! { <FormStep form errors on_submit=to_preview /> }.into_any(),
-            Step::Preview => view! { <PreviewStep form step trouble sending on_send=send /> }.into_any(),
-            Step::Sent => view! { <SentStep receipt /> }.into_any(),
+        {move || match (step.get(), schedule) {
+            (Step::Form, Some(schedule)) => {
+                view! {
+                    <SessionGate schedule purpose slug=form.read_untracked().body.clone() let:session>
+                        <FormStep form errors purpose session on_submit=to_preview />
+                    </SessionGate>
+                }
+                    .into_any()
+            }
+            (Step::Form, None) => view! { <FormStep form errors purpose on_submit=to_preview /> }.into_any(),
+            (Step::Preview, _) => {
+                let session = schedule
+                    .and_then(|s| s.get_untracked())
+                    .and_then(Result::ok)
+                    .and_then(|slots| purpose.session_in(slots));
+                view! { <PreviewStep form step trouble sending purpose session on_send=send /> }.into_any()
+            }
+            (Step::Sent, _) => view! { <SentStep receipt form purpose /> }.into_any(),
         }}
     }
 }
@@ -144,6 +162,10 @@ fn trouble_text(i18n: leptos_i18n::I18nContext<Locale>, trouble: Trouble) -> &'s
 fn FormStep(
     form: RwSignal<QuestionForm>,
     errors: RwSignal<Vec<FieldError>>,
+    purpose: Purpose,
+    /// The session asked for, on the reception channel.
+    #[prop(optional)]
+    session: Option<ReceptionSlot>,
     on_submit: impl Fn(leptos::ev::SubmitEvent) + 'static,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -182,11 +204,15 @@ fn FormStep(
         );
     };
 
+    let reception = purpose.is_reception();
     view! {
-        <p class="lead">{t!(i18n, ask.intro)}</p>
+        <p class="lead">{move || purpose.intro(i18n)}</p>
+        {(purpose == Purpose::Blog).then(|| view! { <HeadLine slug=chosen_body /> })}
         <ErrorSummary errors />
+        {session.map(|session| view! { <SessionCard session errors /> })}
         <form novalidate on:submit=on_submit>
-            <div class="field" class:field-invalid=has_error("body", errors)>
+            // A session belongs to its body: the reception channel keeps the body of the link.
+            <div class="field" class:field-invalid=has_error("body", errors) hidden=reception>
                 <label for=field_id("body")>{t!(i18n, ask.body)}</label>
                 <FieldMessage field="body" errors />
                 <select
@@ -295,7 +321,7 @@ fn FormStep(
             <div class="field" class:field-invalid=has_error("name", errors)>
                 <label for=field_id("name")>{t!(i18n, ask.name)}</label>
                 <p class="hint" id="field-name-hint">
-                    {t!(i18n, ask.name_hint)}
+                    {move || purpose.name_hint(i18n)}
                 </p>
                 <FieldMessage field="name" errors />
                 <input
@@ -332,9 +358,9 @@ fn FormStep(
             </div>
 
             <div class="field" class:field-invalid=has_error("text", errors)>
-                <label for=field_id("text")>{t!(i18n, ask.text)}</label>
+                <label for=field_id("text")>{move || purpose.text_label(i18n)}</label>
                 <p class="hint" id="field-text-hint">
-                    {t!(i18n, ask.text_hint)}
+                    {move || purpose.text_hint(i18n)}
                 </p>
                 <FieldMessage field="text" errors />
                 <textarea
@@ -351,7 +377,8 @@ fn FormStep(
                 </p>
             </div>
 
-            <fieldset class="field" aria-describedby="field-publish_as-hint">
+            // A reception request is never published.
+            <fieldset class="field" aria-describedby="field-publish_as-hint" hidden=reception>
                 <legend>{t!(i18n, ask.publish_as)}</legend>
                 <p class="hint" id="field-publish_as-hint">
                     {t!(i18n, ask.publish_hint)}
@@ -439,6 +466,8 @@ fn PreviewStep(
     step: RwSignal<Step>,
     trouble: RwSignal<Option<Trouble>>,
     sending: RwSignal<bool>,
+    purpose: Purpose,
+    session: Option<ReceptionSlot>,
     on_send: impl Fn(leptos::ev::MouseEvent) + 'static,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -460,7 +489,9 @@ fn PreviewStep(
             .map(|c| c.name.get(lang.get()).to_owned())
             .unwrap_or_default()
     };
-    let found = personal_data::kinds(&snapshot.text);
+    let reception = purpose.is_reception();
+    // A reception request is never published, so there is nothing to hide in it.
+    let found = if reception { Vec::new() } else { personal_data::kinds(&snapshot.text) };
     let change = move |field: &'static str| {
         move |_| {
             crate::a11y::request_focus(field_id(field));
@@ -485,8 +516,11 @@ fn PreviewStep(
         PublishAs::Initials => t_string!(i18n, ask.publish_initials),
         PublishAs::Anonymous => t_string!(i18n, ask.publish_anonymous),
     };
+    let slug = Memo::new(move |_| form.read().body.clone());
     view! {
         <p class="lead">{t!(i18n, ask.preview_intro)}</p>
+        {(purpose == Purpose::Blog).then(|| view! { <HeadLine slug /> })}
+        {session.map(|session| view! { <SessionCard session /> })}
         {(!found.is_empty())
             .then(|| {
                 view! {
@@ -498,13 +532,13 @@ fn PreviewStep(
                 }
             })}
         <dl class="summary">
-            {move || row(t_string!(i18n, ask.body), body_name(), "body")}
+            {move || (!reception).then(|| row(t_string!(i18n, ask.body), body_name(), "body"))}
             {move || row(t_string!(i18n, ask.category), category_name(), "category_id")}
             {row(t_string!(i18n, ask.lang), snapshot.lang.map(|l| l.endonym().to_owned()).unwrap_or_default(), "lang")}
             {row(t_string!(i18n, ask.name), snapshot.name.clone(), "name")}
             {row(t_string!(i18n, ask.email), snapshot.email.clone(), "email")}
-            {row(t_string!(i18n, ask.text), snapshot.text.clone(), "text")}
-            {row(t_string!(i18n, ask.publish_as), publish.to_owned(), "publish_as")}
+            {move || row(purpose.text_label(i18n), snapshot.text.clone(), "text")}
+            {(!reception).then(|| row(t_string!(i18n, ask.publish_as), publish.to_owned(), "publish_as"))}
         </dl>
         {move || {
             trouble
@@ -518,16 +552,53 @@ fn PreviewStep(
                 })
         }}
         <button type="button" class="button" on:click=on_send aria-disabled=move || sending.get().then_some("true")>
-            {move || if sending.get() { t_string!(i18n, ask.sending) } else { t_string!(i18n, ask.send) }}
+            {move || if sending.get() { t_string!(i18n, ask.sending) } else { purpose.send_label(i18n) }}
         </button>
     }
 }
 
 #[component]
-fn SentStep(receipt: RwSignal<Option<QuestionReceipt>>) -> impl IntoView {
+fn SentStep(
+    receipt: RwSignal<Option<QuestionReceipt>>,
+    form: RwSignal<QuestionForm>,
+    purpose: Purpose,
+) -> impl IntoView {
     let i18n = use_i18n();
     let lang = use_lang();
     let number = move || receipt.get().map(|r| r.registration_number.to_string()).unwrap_or_default();
+    let slug = form.read_untracked().body.clone();
+    let after = match purpose {
+        Purpose::Question => view! {
+            <p class="lead">{t!(i18n, ask.sent_next)}</p>
+            <p>{t!(i18n, ask.sent_after)}</p>
+            <p>
+                <a href=move || format!("/{}/questions/ask", lang.get()) rel="external">
+                    {t!(i18n, ask.again)}
+                </a>
+            </p>
+        }
+        .into_any(),
+        Purpose::Blog => view! {
+            <p class="lead">{t!(i18n, ask.sent_next)}</p>
+            <p>{t!(i18n, hub.blog_sent_after)}</p>
+            <p>
+                <a href=move || format!("/{}/bodies/{slug}/blog", lang.get()) rel="external">
+                    {t!(i18n, hub.head_blog)}
+                </a>
+            </p>
+        }
+        .into_any(),
+        Purpose::Reception(_) => view! {
+            <p class="lead">{t!(i18n, hub.reception_sent_next)}</p>
+            <p>{t!(i18n, hub.reception_sent_after)}</p>
+            <p>
+                <a href=move || channel::schedule_href(lang.get(), &slug) rel="external">
+                    {t!(i18n, hub.to_schedule)}
+                </a>
+            </p>
+        }
+        .into_any(),
+    };
     view! {
         <div class="panel-success">
             <p>{t!(i18n, ask.sent_number)}</p>
@@ -535,12 +606,6 @@ fn SentStep(receipt: RwSignal<Option<QuestionReceipt>>) -> impl IntoView {
                 <strong>{number}</strong>
             </p>
         </div>
-        <p class="lead">{t!(i18n, ask.sent_next)}</p>
-        <p>{t!(i18n, ask.sent_after)}</p>
-        <p>
-            <a href=move || format!("/{}/questions/ask", lang.get()) rel="external">
-                {t!(i18n, ask.again)}
-            </a>
-        </p>
+        {after}
     }
 }

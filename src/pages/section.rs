@@ -33,14 +33,18 @@ pub fn SectionPage() -> impl IntoView {
                         }
                     })}
                 {(section == Section::Appeals).then(|| view! { <AppealsAbout /> })}
-                {(section != Section::Appeals)
-                    .then(|| view! { <p class="notice">{t!(i18n, section_in_preparation)}</p> })}
                 <h2>{t!(i18n, choose_body)}</h2>
-                <BodyList />
+                <BodyList section=own_page(section) />
             }
             .into_any()
         }
     }
+}
+
+/// The section whose body list leads straight to each body's own page of it; questions and
+/// appeals lead to the body's hub, which offers both ways in.
+fn own_page(section: Section) -> Option<Section> {
+    matches!(section, Section::Blog | Section::Faq | Section::Schedule | Section::Dialogue).then_some(section)
 }
 
 /// What an appeal is (and is not), the law's terms, and the three things a citizen can do.
