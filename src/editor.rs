@@ -166,9 +166,11 @@ fn EditorNav() -> impl IntoView {
                     .map(|part| {
                         view! {
                             <li>
-                                <A href=move || editor_href(lang.get(), &slug.get(), part.path())>
-                                    {move || part.name(i18n)}
-                                </A>
+                                <A href=move || editor_href(
+                                    lang.get(),
+                                    &slug.get(),
+                                    part.path(),
+                                )>{move || part.name(i18n)}</A>
                             </li>
                         }
                     })

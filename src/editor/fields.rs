@@ -235,7 +235,14 @@ pub fn TextField(
     view! {
         <div class="field" class:field-invalid=invalid>
             <label for=id.clone()>{label}</label>
-            {hint.map(|hint| view! { <p class="hint" id=format!("{id}-hint")>{hint}</p> })}
+            {hint
+                .map(|hint| {
+                    view! {
+                        <p class="hint" id=format!("{id}-hint")>
+                            {hint}
+                        </p>
+                    }
+                })}
             <Message field errors />
             {control}
         </div>
@@ -268,7 +275,12 @@ pub fn DeleteButton(#[prop(into)] what: Signal<String>, #[prop(into)] on_confirm
             when=move || asking.get()
             fallback=move || {
                 view! {
-                    <button type="button" class="button button-secondary" node_ref=first on:click=move |_| asking.set(true)>
+                    <button
+                        type="button"
+                        class="button button-secondary"
+                        node_ref=first
+                        on:click=move |_| asking.set(true)
+                    >
                         {t!(i18n, editor.delete)}
                         <span class="visually-hidden">": " {what}</span>
                     </button>

@@ -64,7 +64,13 @@ fn Indicators() -> impl IntoView {
                 >
                     {(current - YEARS_BACK..=current)
                         .rev()
-                        .map(|y| view! { <option value=y.to_string() selected=y == year.get_untracked()>{y}</option> })
+                        .map(|y| {
+                            view! {
+                                <option value=y.to_string() selected=y == year.get_untracked()>
+                                    {y}
+                                </option>
+                            }
+                        })
                         .collect_view()}
                 </select>
             </div>

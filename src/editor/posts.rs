@@ -101,7 +101,6 @@ fn PostTable(posts: Vec<OfficePost>) -> impl IntoView {
                                 .map(Lang::endonym)
                                 .collect::<Vec<_>>()
                                 .join(", ");
-                            // The title in the page's language when the post has one, else its first.
                             let text = StoredValue::new(post.texts.clone());
                             let shown = move || {
                                 text.with_value(|texts| {
@@ -113,6 +112,7 @@ fn PostTable(posts: Vec<OfficePost>) -> impl IntoView {
                                 })
                             };
                             let id = post.id.0;
+                            // The title in the page's language when the post has one, else its first.
                             view! {
                                 <tr>
                                     <td lang=move || shown().map(|(l, _)| l.code())>

@@ -137,8 +137,9 @@ fn ScheduleEditor() -> impl IntoView {
                 match slots.await {
                     Ok(list) => {
                         let now = now();
-                        let (upcoming, mut recent): (Vec<_>, Vec<_>) =
-                            list.into_iter().partition(|s| s.starts_at + i64::from(s.minutes) * 60 > now);
+                        let (upcoming, mut recent): (Vec<_>, Vec<_>) = list
+                            .into_iter()
+                            .partition(|s| s.starts_at + i64::from(s.minutes) * 60 > now);
                         recent.reverse();
                         view! {
                             <SlotTable id="upcoming" slots=upcoming edit delete />
@@ -182,7 +183,9 @@ fn SlotTable(
                             <th scope="col">{t!(i18n, office.actions)}</th>
                         </tr>
                     </thead>
-                    <tbody>{slots.into_iter().map(|entry| view! { <SlotRow entry edit delete /> }).collect_view()}</tbody>
+                    <tbody>
+                        {slots.into_iter().map(|entry| view! { <SlotRow entry edit delete /> }).collect_view()}
+                    </tbody>
                 </table>
             </div>
         }
@@ -218,8 +221,7 @@ fn SlotRow(entry: ReceptionSlot, edit: Callback<ReceptionSlot>, delete: Callback
         <tr>
             <td>{when} <br /> {minutes}</td>
             <td>
-                {move || official.get(lang.get()).to_owned()}
-                <br />
+                {move || official.get(lang.get()).to_owned()} <br />
                 <span class="hint">{move || position.get(lang.get()).to_owned()}</span>
             </td>
             <td>
