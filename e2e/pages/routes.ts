@@ -25,6 +25,17 @@ export const PUBLIC_ROUTES = [
   '/questions/999999',
   '/no-such-page',
   '/bodies/no-such-body',
+  // The search of every body's published answers (archive bundle), and the ask form's channels.
+  '/search?q=%D0%BF%D0%B5%D0%BD%D1%81%D0%B8',
+  '/search?q=zzzzzz&body=astana',
+  '/questions/ask?body=enbek&channel=blog',
+  '/questions/ask?body=enbek&channel=reception&slot=987654321',
+  // A body's sections (the sections bundle); a real post's page is checked in blog.spec.ts.
+  '/bodies/enbek/blog',
+  '/bodies/enbek/blog/999999',
+  '/bodies/enbek/faq',
+  '/bodies/enbek/schedule',
+  '/bodies/enbek/dialogue',
 ];
 
 /** The staff office's routes: signed out, every one shows the sign-in form. */

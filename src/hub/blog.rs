@@ -1,7 +1,7 @@
 //! The head's blog: who the head is, a way to ask them, the posts in the page's language, the
 //! feed, and the questions asked on the blog with their answers.
 
-use crate::client::FetchError;
+use crate::client::{self, FetchError};
 use crate::components::load_error::LoadError;
 use crate::components::page_heading::PageHeading;
 use crate::components::status_name::local_date;
@@ -65,7 +65,7 @@ fn Blog(body: Body) -> impl IntoView {
 fn HeadCard(slug: String) -> impl IntoView {
     let head = LocalResource::new(move || {
         let slug = slug.clone();
-        async move { calls::head(&slug).await }
+        async move { client::head(&slug).await }
     });
     view! {
         <Transition>
@@ -116,7 +116,7 @@ fn Posts(slug: String) -> impl IntoView {
         let slug = slug.clone();
         LocalResource::new(move || {
             let (slug, lang) = (slug.clone(), lang.get());
-            async move { calls::posts(&slug, lang, None).await }
+            async move { client::posts(&slug, lang, None, None).await }
         })
     };
     let more = {
@@ -125,7 +125,7 @@ fn Posts(slug: String) -> impl IntoView {
             let (slug, lang) = (slug.clone(), lang.get_untracked());
             paged.more(
                 move |after| async move {
-                    calls::posts(&slug, lang, Some(&after)).await.map(|page| (page.items, page.next))
+                    client::posts(&slug, lang, Some(&after), None).await.map(|page| (page.items, page.next))
                 },
                 |post| format!("post-{}", post.id.0),
                 t_string!(i18n, blog.posts_added),

@@ -1,63 +1,30 @@
-//! The public API calls of the sections pages: one function per endpoint.
+//! The sections pages' API calls that only they make, one function per endpoint. The head's
+//! profile, the blog's posts and the schedule are in `crate::client`, which the body's page
+//! shares.
 
-use crate::client::{FetchError, get_json};
+use crate::client::{FetchError, get_json, slug_of, with_query};
+use api::Lang;
 use api::archive::ArchivePage;
-use api::content::{DialogueLink, FaqEntry, HeadProfile, Post, PostPage, ReceptionSlot};
-use api::{BodySlug, ErrorCode, Lang};
+use api::content::{DialogueLink, FaqEntry, Post};
 
-/// The slug as the API takes it; a slug that cannot exist is simply not found.
-fn slug(raw: &str) -> Result<BodySlug, FetchError> {
-    BodySlug::parse(raw).map_err(|_| FetchError::Server(ErrorCode::BodyNotFound))
-}
-
-/// `pairs` as a URL query string, each value encoded.
-fn query(pairs: &[(&str, &str)]) -> String {
-    web_sys::UrlSearchParams::new()
-        .map(|p| {
-            for (k, v) in pairs {
-                p.append(k, v);
-            }
-            String::from(p.to_string())
-        })
-        .unwrap_or_default()
-}
-
-pub async fn head(body: &str) -> Result<HeadProfile, FetchError> {
-    get_json(&format!("/api/v1/bodies/{}/head", slug(body)?)).await
-}
-
-/// A page of the blog's posts in `lang`, newest first; `after` continues.
-pub async fn posts(body: &str, lang: Lang, after: Option<&str>) -> Result<PostPage, FetchError> {
-    let mut pairs = vec![("lang", lang.code())];
-    if let Some(after) = after {
-        pairs.push(("after", after));
-    }
-    get_json(&format!("/api/v1/bodies/{}/blog?{}", slug(body)?, query(&pairs))).await
-}
-
+/// A published post, its text in `lang` if it has one.
 pub async fn post(id: i64, lang: Lang) -> Result<Post, FetchError> {
     get_json(&format!("/api/v1/blog/{id}?lang={lang}")).await
 }
 
-/// A page of the questions asked on the blog and answered, newest first; `after` continues.
+/// A page of ten questions asked on the blog and answered, newest first; `after` continues.
 pub async fn blog_questions(body: &str, after: Option<&str>) -> Result<ArchivePage, FetchError> {
-    let mut pairs = vec![("channel", "blog"), ("limit", "10")];
-    if let Some(after) = after {
-        pairs.push(("after", after));
-    }
-    get_json(&format!("/api/v1/bodies/{}/questions?{}", slug(body)?, query(&pairs))).await
+    let params =
+        [("channel", Some("blog".to_owned())), ("limit", Some("10".to_owned())), ("after", after.map(str::to_owned))];
+    get_json(&with_query(&format!("/api/v1/bodies/{}/questions", slug_of(body)?), &params)).await
 }
 
 pub async fn faq(body: &str) -> Result<Vec<FaqEntry>, FetchError> {
-    get_json(&format!("/api/v1/bodies/{}/faq", slug(body)?)).await
-}
-
-pub async fn schedule(body: &str) -> Result<Vec<ReceptionSlot>, FetchError> {
-    get_json(&format!("/api/v1/bodies/{}/schedule", slug(body)?)).await
+    get_json(&format!("/api/v1/bodies/{}/faq", slug_of(body)?)).await
 }
 
 pub async fn dialogue(body: &str) -> Result<Vec<DialogueLink>, FetchError> {
-    get_json(&format!("/api/v1/bodies/{}/dialogue", slug(body)?)).await
+    get_json(&format!("/api/v1/bodies/{}/dialogue", slug_of(body)?)).await
 }
 
 /// The blog's Atom feed in `lang`, for the "Subscribe" link.

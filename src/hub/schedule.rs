@@ -2,9 +2,10 @@
 //! the coming sessions with a request link while places are left.
 
 use crate::appeals::local_date_time;
+use crate::client;
 use crate::components::load_error::LoadError;
 use crate::components::page_heading::PageHeading;
-use crate::hub::{BodyGate, HubCrumbs, ask_href, calls, use_body};
+use crate::hub::{BodyGate, HubCrumbs, ask_href, use_body};
 use crate::i18n::*;
 use crate::lang::use_lang;
 use api::Body;
@@ -27,7 +28,7 @@ fn Schedule(body: Body) -> impl IntoView {
         let slug = slug.clone();
         LocalResource::new(move || {
             let slug = slug.clone();
-            async move { calls::schedule(&slug).await }
+            async move { client::schedule(&slug).await }
         })
     };
     let loading = move || view! { <p role="status">{t!(i18n, loading)}</p> };
