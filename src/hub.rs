@@ -99,11 +99,14 @@ pub fn HubCrumbs(
                         {move || body.name.get(lang.get()).to_owned()}
                     </a>
                 </li>
-                {section.map(|(href, name)| view! {
-                    <li>
-                        <a href=href>{name}</a>
-                    </li>
-                })}
+                {section
+                    .map(|(href, name)| {
+                        view! {
+                            <li>
+                                <a href=href>{name}</a>
+                            </li>
+                        }
+                    })}
                 <li aria-current="page">{current}</li>
             </ol>
         </nav>
@@ -220,9 +223,7 @@ impl<T: Send + Sync + 'static> Paged<T> {
 pub fn ShowMore<T: Send + Sync + 'static>(paged: Paged<T>, #[prop(into)] on_more: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        {move || {
-            paged.failed.get().map(|error| view! { <LoadError error on_retry=move || on_more.run(()) /> })
-        }}
+        {move || { paged.failed.get().map(|error| view! { <LoadError error on_retry=move || on_more.run(()) /> }) }}
         <Show when=move || paged.next.read().is_some() && paged.failed.read().is_none()>
             <button
                 type="button"

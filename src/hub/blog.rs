@@ -16,7 +16,11 @@ use leptos::prelude::*;
 #[component]
 pub fn BlogPage() -> impl IntoView {
     let (_, body) = use_body();
-    view! { <BodyGate body let:body><Blog body /></BodyGate> }
+    view! {
+        <BodyGate body let:body>
+            <Blog body />
+        </BodyGate>
+    }
 }
 
 #[component]
@@ -162,10 +166,7 @@ fn Posts(slug: String) -> impl IntoView {
                                     <Show when=move || { elsewhere.get() > 0 }>
                                         <div class="notice">
                                             <p>
-                                                {t!(i18n, blog.other_count)}
-                                                ": "
-                                                {move || elsewhere.get()}
-                                                ". "
+                                                {t!(i18n, blog.other_count)} ": " {move || elsewhere.get()} ". "
                                                 {t!(i18n, blog.other_read)}
                                             </p>
                                             <OtherLanguages langs=Lang::ALL.to_vec() path=path.clone() />
@@ -275,12 +276,7 @@ fn QuestionItem(q: PublishedSummary) -> impl IntoView {
                 </a>
             </p>
             <p class="archive-votes">
-                {t!(i18n, archive.satisfied)}
-                ": "
-                {q.votes.satisfied}
-                " · "
-                {t!(i18n, archive.unsatisfied)}
-                ": "
+                {t!(i18n, archive.satisfied)} ": " {q.votes.satisfied} " · " {t!(i18n, archive.unsatisfied)} ": "
                 {q.votes.unsatisfied}
             </p>
         </li>

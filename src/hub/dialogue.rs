@@ -14,7 +14,11 @@ use leptos::prelude::*;
 #[component]
 pub fn DialoguePage() -> impl IntoView {
     let (_, body) = use_body();
-    view! { <BodyGate body let:body><Dialogue body /></BodyGate> }
+    view! {
+        <BodyGate body let:body>
+            <Dialogue body />
+        </BodyGate>
+    }
 }
 
 #[component]
@@ -36,8 +40,9 @@ fn Dialogue(body: Body) -> impl IntoView {
                 match links.await {
                     Ok(list) => {
                         let now = now();
-                        let (past, current): (Vec<_>, Vec<_>) =
-                            list.into_iter().partition(|l| l.ends_at.is_some_and(|end| end <= now));
+                        let (past, current): (Vec<_>, Vec<_>) = list
+                            .into_iter()
+                            .partition(|l| l.ends_at.is_some_and(|end| end <= now));
                         view! {
                             <Group id="dialogue-current" links=current past=false />
                             <Group id="dialogue-past" links=past past=true />
@@ -59,8 +64,12 @@ fn Group(id: &'static str, links: Vec<DialogueLink>, past: bool) -> impl IntoVie
     let content = if links.is_empty() {
         view! { <p class="notice">{empty}</p> }.into_any()
     } else {
-        view! { <ul class="card-list dialogue-list">{links.into_iter().map(|link| view! { <Link link /> }).collect_view()}</ul> }
-            .into_any()
+        view! {
+            <ul class="card-list dialogue-list">
+                {links.into_iter().map(|link| view! { <Link link /> }).collect_view()}
+            </ul>
+        }
+        .into_any()
     };
     view! {
         <section aria-labelledby=id>

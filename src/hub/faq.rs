@@ -15,7 +15,11 @@ use std::time::Duration;
 #[component]
 pub fn FaqPage() -> impl IntoView {
     let (_, body) = use_body();
-    view! { <BodyGate body let:body><Faq body /></BodyGate> }
+    view! {
+        <BodyGate body let:body>
+            <Faq body />
+        </BodyGate>
+    }
 }
 
 #[component]
@@ -188,7 +192,10 @@ fn Entries(
                                         <details class="faq-entry" hidden=move || !shown.read().contains(&id)>
                                             <summary>{move || question.get(lang.get()).to_owned()}</summary>
                                             // Sanitised on the server to a small safe subset of HTML.
-                                            <div class="answer" inner_html=move || answer.get(lang.get()).to_owned()></div>
+                                            <div
+                                                class="answer"
+                                                inner_html=move || answer.get(lang.get()).to_owned()
+                                            ></div>
                                         </details>
                                     }
                                 })

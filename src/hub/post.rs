@@ -17,7 +17,11 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn PostPage() -> impl IntoView {
     let (_, body) = use_body();
-    view! { <BodyGate body let:body><PostLoader body /></BodyGate> }
+    view! {
+        <BodyGate body let:body>
+            <PostLoader body />
+        </BodyGate>
+    }
 }
 
 #[component]

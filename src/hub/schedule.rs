@@ -15,7 +15,11 @@ use leptos::prelude::*;
 #[component]
 pub fn SchedulePage() -> impl IntoView {
     let (_, body) = use_body();
-    view! { <BodyGate body let:body><Schedule body /></BodyGate> }
+    view! {
+        <BodyGate body let:body>
+            <Schedule body />
+        </BodyGate>
+    }
 }
 
 #[component]
