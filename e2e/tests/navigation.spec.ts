@@ -40,8 +40,8 @@ test('the skip link takes keyboard users to the main content', async ({ page }) 
   await page.keyboard.press('Enter');
   await expect(site.main()).toBeFocused();
   await page.keyboard.press('Tab');
-  // The next stop is inside main: the first body link.
-  await expect(page.getByRole('link', { name: BODIES.enbek.en })).toBeFocused();
+  // The next stop is inside main: the search of published answers, at the top of the home page.
+  await expect(page.getByRole('searchbox', { name: 'Search published answers' })).toBeFocused();
 });
 
 test('the page has one of each landmark and one h1', async ({ page }) => {

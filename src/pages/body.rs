@@ -141,13 +141,11 @@ fn HeadCard(slug: String, head: Head) -> impl IntoView {
     let (name, position) = (head.name, head.position);
     view! {
         <div class="head-profile hub-head">
-            {photo}
-            <dl class="head-card">
+            {photo} <dl class="head-card">
                 <dt>{t!(i18n, body_head)}</dt>
                 <dd class="head-name">{move || name.get(lang.get()).to_owned()}</dd>
                 <dd>{move || position.get(lang.get()).to_owned()}</dd>
-            </dl>
-            <p>
+            </dl> <p>
                 <a href=move || format!("/{}/bodies/{slug}/blog", lang.get()) rel="external">
                     {t!(i18n, hub.head_blog)}
                 </a>
@@ -175,9 +173,7 @@ fn LatestAnswers(slug: String) -> impl IntoView {
             <Transition fallback=loading>
                 {move || Suspend::new(async move {
                     match answers.await {
-                        Ok(page) if page.items.is_empty() => {
-                            view! { <p>{t!(i18n, hub.no_answers)}</p> }.into_any()
-                        }
+                        Ok(page) if page.items.is_empty() => view! { <p>{t!(i18n, hub.no_answers)}</p> }.into_any(),
                         Ok(page) => {
                             view! {
                                 <ul class="archive-list">
@@ -259,9 +255,7 @@ fn LatestPosts(slug: String) -> impl IntoView {
                                     }
                                         .into_any()
                                 }
-                                Err(error) => {
-                                    view! { <LoadError error on_retry=move || posts.refetch() /> }.into_any()
-                                }
+                                Err(error) => view! { <LoadError error on_retry=move || posts.refetch() /> }.into_any(),
                             }
                         })
                     }

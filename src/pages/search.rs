@@ -11,8 +11,8 @@ use crate::components::status_name::local_date;
 use crate::hub::{Paged, ShowMore};
 use crate::i18n::*;
 use crate::lang::use_lang;
-use api::BodySummary;
-use api::archive::PublishedSummary;
+use api::archive::{ArchivePage, PublishedSummary};
+use api::{BodySummary, ErrorCode};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
@@ -26,7 +26,13 @@ pub fn SearchPage() -> impl IntoView {
     let bodies = LocalResource::new(client::bodies);
     let first_page = LocalResource::new(move || {
         let (q, body) = (q.get(), body.get());
-        async move { client::search(&q, body.as_deref(), None).await }
+        async move {
+            match client::search(&q, body.as_deref(), None).await {
+                // A body that is not there (an old or mistyped address) has no answers.
+                Err(FetchError::Server(ErrorCode::BodyNotFound)) => Ok(ArchivePage { items: Vec::new(), next: None }),
+                result => result,
+            }
+        }
     });
     let paged = Paged::<PublishedSummary>::new();
     let title = Signal::derive(move || t_string!(i18n, search.title).to_owned());

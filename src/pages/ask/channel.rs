@@ -143,11 +143,13 @@ where
                 let (children, slug) = (children.clone(), slug.clone());
                 Suspend::new(async move {
                     match schedule.await {
-                        Ok(slots) => match purpose.session_in(slots) {
-                            Some(session) if session.requested < session.capacity => children(session).into_any(),
-                            Some(_) => view! { <Unavailable full=true slug /> }.into_any(),
-                            None => view! { <Unavailable full=false slug /> }.into_any(),
-                        },
+                        Ok(slots) => {
+                            match purpose.session_in(slots) {
+                                Some(session) if session.requested < session.capacity => children(session).into_any(),
+                                Some(_) => view! { <Unavailable full=true slug /> }.into_any(),
+                                None => view! { <Unavailable full=false slug /> }.into_any(),
+                            }
+                        }
                         Err(FetchError::Server(ErrorCode::BodyNotFound | ErrorCode::NotFound)) => {
                             view! { <Unavailable full=false slug=String::new() /> }.into_any()
                         }
@@ -166,9 +168,7 @@ fn Unavailable(full: bool, slug: String) -> impl IntoView {
     let lang = use_lang();
     view! {
         <div class="notice">
-            <p>
-                {move || if full { t_string!(i18n, hub.slot_full) } else { t_string!(i18n, hub.slot_gone) }}
-            </p>
+            <p>{move || if full { t_string!(i18n, hub.slot_full) } else { t_string!(i18n, hub.slot_gone) }}</p>
             <p>
                 <a href=move || schedule_href(lang.get(), &slug) rel="external">
                     {t!(i18n, hub.to_schedule)}
@@ -199,8 +199,7 @@ pub(super) fn SessionCard(
                 <div>
                     <dt>{t!(i18n, hub.session_official)}</dt>
                     <dd>
-                        {move || official.get(lang.get()).to_owned()} ", "
-                        {move || position.get(lang.get()).to_owned()}
+                        {move || official.get(lang.get()).to_owned()} ", " {move || position.get(lang.get()).to_owned()}
                     </dd>
                 </div>
                 <div>
@@ -208,7 +207,15 @@ pub(super) fn SessionCard(
                     <dd>{when} " " {t!(i18n, hub.astana_time)}</dd>
                 </div>
                 <div>
-                    <dt>{move || if online { t_string!(i18n, hub.session_online) } else { t_string!(i18n, hub.session_place) }}</dt>
+                    <dt>
+                        {move || {
+                            if online {
+                                t_string!(i18n, hub.session_online)
+                            } else {
+                                t_string!(i18n, hub.session_place)
+                            }
+                        }}
+                    </dt>
                     <dd>{move || place.get(lang.get()).to_owned()}</dd>
                 </div>
             </dl>
