@@ -34,6 +34,10 @@ pub struct Votes {
 pub struct PublishedSummary {
     pub id: CaseId,
     pub number: RegistrationNumber,
+    /// The body that answered.
+    pub body: BodyRef,
+    /// `question`, or `blog` for a question to the head.
+    pub channel: crate::cases::Channel,
     pub category: CategoryRef,
     /// The language of the question and its answer.
     pub lang: Lang,

@@ -310,7 +310,7 @@ mod tests {
     #[test]
     fn a_reception_request_needs_a_session_and_appeals_use_their_own_form() {
         let reception = QuestionForm { channel: Some(Channel::Reception), ..good() };
-        let fields: Vec<String> = reception.validate().unwrap_err().into_iter().map(|e| e.field).collect();
+        let fields: Vec<String> = reception.validate().expect_err("invalid").into_iter().map(|e| e.field).collect();
         assert_eq!(fields, ["slot"]);
         let with_slot = QuestionForm { slot: Some(crate::content::SlotId(3)), ..reception };
         assert_eq!(
@@ -318,7 +318,7 @@ mod tests {
             Some((Channel::Reception, Some(crate::content::SlotId(3))))
         );
         let appeal = QuestionForm { channel: Some(Channel::Appeal), ..good() };
-        assert_eq!(appeal.validate().unwrap_err()[0].field, "channel");
+        assert_eq!(appeal.validate().expect_err("invalid")[0].field, "channel");
         let blog = QuestionForm { channel: Some(Channel::Blog), slot: Some(crate::content::SlotId(3)), ..good() };
         assert_eq!(blog.validate().map(|q| (q.channel, q.slot)).ok(), Some((Channel::Blog, None)));
     }

@@ -521,7 +521,7 @@ mod tests {
             cover: Some(MediaId(1)),
             cover_alt: LocalizedDraft { kk: "Сурет".into(), ..Default::default() },
         };
-        let fields: Vec<String> = draft.validate().unwrap_err().into_iter().map(|e| e.field).collect();
+        let fields: Vec<String> = draft.validate().expect_err("invalid").into_iter().map(|e| e.field).collect();
         assert_eq!(fields, ["texts.ru.title", "cover_alt.ru"]);
     }
 

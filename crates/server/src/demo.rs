@@ -1,6 +1,7 @@
 //! Demo content: five real gov.kz bodies with their departments and question categories.
 //! The heads' names are invented for the demo.
 
+pub mod content;
 pub mod questions;
 pub mod staff;
 

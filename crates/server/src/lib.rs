@@ -9,6 +9,7 @@ pub mod db;
 pub mod deadlines;
 pub mod demo;
 pub mod error;
+pub mod feed;
 pub mod mail;
 pub mod rich_text;
 pub mod routes;

@@ -51,6 +51,10 @@ async fn run() -> Result<(), String> {
         if demo::questions::load_if_empty(&db).await.map_err(|e| format!("cannot load demo questions: {e}"))? {
             tracing::info!("loaded the demo questions");
         }
+        let content = demo::content::load_if_empty(&db, chrono::Utc::now()).await;
+        if content.map_err(|e| format!("cannot load the demo blogs, FAQ and schedules: {e}"))? {
+            tracing::info!("loaded the demo blogs, FAQ, schedules and links");
+        }
         let logins = demo::staff::load_staff_if_empty(&db).await.map_err(|e| format!("cannot load demo staff: {e}"))?;
         print!("{}", demo::staff::logins_table(&logins));
     }

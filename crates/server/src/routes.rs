@@ -7,10 +7,12 @@ pub mod archive;
 pub mod auth;
 pub mod bodies;
 pub mod cabinet;
+pub mod editor;
 pub mod health;
 pub mod office;
 pub mod office_appeals;
 pub mod questions;
+pub mod sections;
 
 use crate::error::AppError;
 use crate::{AppState, security, spa, telemetry};
@@ -41,7 +43,10 @@ use utoipa_axum::routes;
         (name = "appeals", description = "Electronic appeals: filing with files, tracking, rating, \"my appeals\""),
         (name = "office", description = "Staff moves on cases: moderation, registration, answers, publication"),
         (name = "staff", description = "Staff sign-in: session cookie, CSRF token, roles per body"),
-        (name = "admin", description = "Administration: the working-day calendar, each body's settings")
+        (name = "admin", description = "Administration: the working-day calendar, each body's settings"),
+        (name = "blog", description = "The head's profile and blog, its Atom feed, and images"),
+        (name = "sections", description = "A body's FAQ, reception schedule and open dialogue links"),
+        (name = "editor", description = "Staff editing of the blog, profile, FAQ, schedule and links; the Open Dialogue indicators")
     )
 )]
 struct ApiDoc;
@@ -58,6 +63,7 @@ fn api_routes() -> OpenApiRouter<AppState> {
             .routes(routes!(questions::submit))
             .routes(routes!(questions::confirm))
             .routes(routes!(archive::list))
+            .routes(routes!(archive::search))
             .routes(routes!(archive::question))
             .routes(routes!(archive::vote))
             .routes(routes!(archive::rate))
@@ -81,6 +87,24 @@ fn api_routes() -> OpenApiRouter<AppState> {
             .routes(routes!(cabinet::link))
             .routes(routes!(cabinet::open))
             .routes(routes!(cabinet::list))
+            .routes(routes!(sections::head))
+            .routes(routes!(sections::posts))
+            .routes(routes!(sections::post))
+            .routes(routes!(sections::feed))
+            .routes(routes!(sections::faq))
+            .routes(routes!(sections::schedule))
+            .routes(routes!(sections::dialogue))
+            .routes(routes!(sections::media))
+            .routes(routes!(editor::head, editor::save_head))
+            .routes(routes!(editor::posts, editor::create_post))
+            .routes(routes!(editor::office_post, editor::update_post, editor::delete_post))
+            .routes(routes!(editor::create_faq))
+            .routes(routes!(editor::update_faq, editor::delete_faq))
+            .routes(routes!(editor::schedule, editor::create_slot))
+            .routes(routes!(editor::update_slot, editor::delete_slot))
+            .routes(routes!(editor::create_link))
+            .routes(routes!(editor::update_link, editor::delete_link))
+            .routes(routes!(editor::indicators))
             .routes(routes!(admin::calendar))
             .routes(routes!(admin::set_calendar_day, admin::remove_calendar_day))
             .routes(routes!(admin::body_settings, admin::set_body_settings))
@@ -88,7 +112,8 @@ fn api_routes() -> OpenApiRouter<AppState> {
             .routes(routes!(auth::logout))
             .routes(routes!(auth::logout_everywhere))
             .routes(routes!(auth::me))
-            .merge(upload_routes()),
+            .merge(upload_routes())
+            .merge(image_routes()),
     )
 }
 
@@ -101,6 +126,13 @@ fn upload_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(appeals::submit))
         .routes(routes!(office_appeals::add_file))
         .layer(DefaultBodyLimit::max(UPLOAD_LIMIT))
+}
+
+/// An image of 5 MB with its multipart envelope.
+fn image_routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(editor::upload))
+        .layer(DefaultBodyLimit::max(api::content::IMAGE_MAX_BYTES + 64 * 1024))
 }
 
 /// The OpenAPI 3.1 document of this service, as served at `/api/openapi.json`.

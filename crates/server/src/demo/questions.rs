@@ -25,6 +25,9 @@ pub struct DemoQuestion {
     pub answered_working_days: u32,
     pub satisfied: i64,
     pub unsatisfied: i64,
+    /// A question to the head, on the blog (demo/content), rather than to the body.
+    #[serde(default)]
+    pub blog: bool,
 }
 
 pub fn questions() -> Vec<DemoQuestion> {
@@ -68,6 +71,7 @@ pub async fn load_if_empty(db: &Db) -> Result<bool, sqlx::Error> {
         categories.into_iter().map(|(slug, code, body, category)| ((slug, code), (body, category))).collect();
 
     let mut all = questions();
+    all.extend(crate::demo::content::blog_questions(crate::store::workflow::kazakhstan_date(Utc::now())));
     all.sort_by_key(|q| q.asked);
     let mut tx = db.begin().await?;
     for (n, q) in all.iter().enumerate() {
@@ -112,7 +116,7 @@ async fn insert(
             "INSERT INTO cases (registration_number, channel, body_id, category_id, lang, status, author_name, \
              author_email, body_text, publish_as, public_author, answer_html, submitted_at, confirmed_at, \
              registered_at, deadline, answered_at, published_at, votes_up, votes_down) \
-             VALUES ($1, 'question', $2, $3, $4, 'published', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) \
+             VALUES ($1, $19, $2, $3, $4, 'published', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) \
              RETURNING id",
         )
         .bind(number.as_str())
@@ -133,6 +137,7 @@ async fn insert(
         .bind(life.published)
         .bind(q.satisfied)
         .bind(q.unsatisfied)
+        .bind(if q.blog { "blog" } else { "question" })
         .fetch_one(conn)
         .await
     })?;

@@ -235,6 +235,45 @@ pub fn question_redirected(
     compose(to, lang, subject, &lines)
 }
 
+/// The reply to a request for a personal reception: sent, never published. `answer` is the
+/// answer's text without markup.
+pub fn reception_reply(to: &str, lang: Lang, name: &str, number: &str, body_name: &str, answer: &str) -> OutgoingEmail {
+    let (subject, lines) = match lang {
+        Lang::Kk => (
+            format!("Жеке қабылдауға өтінішіңізге жауап: {number}"),
+            vec![
+                format!("Сәлеметсіз бе, {name}!"),
+                format!(
+                    "«{body_name}» мемлекеттік органы {number} нөмірлі жеке қабылдауға жазылу өтінішіңізді қарады. Жауап:"
+                ),
+                answer.to_owned(),
+                "Қабылдауға жеке басыңызды куәландыратын құжатыңызды ала келіңіз.".to_owned(),
+            ],
+        ),
+        Lang::Ru => (
+            format!("Ответ на вашу заявку на личный приём: {number}"),
+            vec![
+                format!("Здравствуйте, {name}!"),
+                format!(
+                    "Государственный орган «{body_name}» рассмотрел вашу заявку на личный приём № {number}. Ответ:"
+                ),
+                answer.to_owned(),
+                "На приём возьмите с собой документ, удостоверяющий личность.".to_owned(),
+            ],
+        ),
+        Lang::En => (
+            format!("The answer to your request for a personal reception: {number}"),
+            vec![
+                format!("Hello {name},"),
+                format!("{body_name} has considered your request for a personal reception {number}. The answer:"),
+                answer.to_owned(),
+                "Please bring an identity document to the reception.".to_owned(),
+            ],
+        ),
+    };
+    compose(to, lang, subject, &lines)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

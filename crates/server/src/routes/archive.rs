@@ -8,7 +8,7 @@ use crate::routes::ClientAddr;
 use crate::store::archive::{self, Cursor};
 use crate::store::{antispam, feedback};
 use api::archive::{ArchivePage, PublishedQuestion, RatingRequest, VoteRequest, Votes};
-use api::cases::CaseId;
+use api::cases::{CaseId, Channel};
 use api::domain::{FieldError, FieldProblem};
 use api::{BodySlug, CategoryId, ErrorCode};
 use axum::Json;
@@ -21,12 +21,59 @@ use serde::Deserialize;
 pub struct ArchiveParams {
     /// Only this category of the body.
     category: Option<String>,
+    /// `question` or `blog` (questions to the head); both when absent.
+    channel: Option<String>,
     /// Words to find in the question or answer; each matches as a prefix, case and ё/е ignored.
     q: Option<String>,
     /// The `next` cursor of the previous page.
     after: Option<String>,
     /// Items per page, 1-50 (default 20).
     limit: Option<String>,
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct SearchParams {
+    /// Only this body's answers (its short name).
+    body: Option<String>,
+}
+
+fn body_not_found() -> AppError {
+    AppError::new(ErrorCode::BodyNotFound, "No body has this slug.")
+}
+
+async fn body_id(state: &AppState, slug: &str) -> Result<i64, AppError> {
+    let slug = BodySlug::parse(slug).map_err(|_| body_not_found())?;
+    crate::store::bodies::id_of(&state.db, &slug).await?.ok_or_else(body_not_found)
+}
+
+/// Reads the parameters every archive list takes and fetches the page.
+async fn archive_page(state: &AppState, body_id: Option<i64>, params: ArchiveParams) -> Result<ArchivePage, AppError> {
+    let bad = |what: &str| AppError::new(ErrorCode::InvalidInput, format!("The parameter {what} is malformed."));
+    let category = match params.category.as_deref().filter(|c| !c.is_empty()) {
+        Some(raw) => Some(CategoryId(raw.parse().map_err(|_| bad("category"))?)),
+        None => None,
+    };
+    let channel = match params.channel.as_deref().filter(|c| !c.is_empty()) {
+        Some(raw) => Some(
+            Channel::parse(raw)
+                .filter(|c| matches!(c, Channel::Question | Channel::Blog))
+                .ok_or_else(|| bad("channel"))?,
+        ),
+        None => None,
+    };
+    let after = match params.after.as_deref().filter(|a| !a.is_empty()) {
+        Some(raw) => Some(Cursor::decode(raw).ok_or_else(|| bad("after"))?),
+        None => None,
+    };
+    let limit = match params.limit.as_deref() {
+        Some(raw) => raw.parse::<i64>().ok().filter(|l| (1..=50).contains(l)).ok_or_else(|| bad("limit"))?,
+        None => 20,
+    };
+    let query = params.q.unwrap_or_default();
+    let filter = archive::Filter { body_id, category, channel };
+    let (items, next) = archive::page(&state.db, filter, &query, after, limit).await?;
+    Ok(ArchivePage { items, next: next.map(|c| c.encode()) })
 }
 
 /// Published questions of one body with their answers, newest first.
@@ -46,25 +93,33 @@ pub async fn list(
     Path(slug): Path<String>,
     Query(params): Query<ArchiveParams>,
 ) -> Result<Json<ArchivePage>, AppError> {
-    let not_found = || AppError::new(ErrorCode::BodyNotFound, "No body has this slug.");
-    let slug = BodySlug::parse(&slug).map_err(|_| not_found())?;
-    let body_id = crate::store::bodies::id_of(&state.db, &slug).await?.ok_or_else(not_found)?;
-    let bad = |what: &str| AppError::new(ErrorCode::InvalidInput, format!("The parameter {what} is malformed."));
-    let category = match params.category.as_deref().filter(|c| !c.is_empty()) {
-        Some(raw) => Some(CategoryId(raw.parse().map_err(|_| bad("category"))?)),
+    let body_id = body_id(&state, &slug).await?;
+    Ok(Json(archive_page(&state, Some(body_id), params).await?))
+}
+
+/// Published questions of every body (or of one, with `body`), newest first: the search across
+/// all published answers.
+#[utoipa::path(
+    get,
+    path = "/questions",
+    tag = "questions",
+    params(SearchParams, ArchiveParams),
+    responses(
+        (status = 200, description = "A page of published questions", body = ArchivePage),
+        (status = 404, description = "No body has the slug in `body` (`body_not_found`)", body = api::ApiError),
+        (status = 422, description = "A parameter is malformed (`invalid_input`)", body = api::ApiError)
+    )
+)]
+pub async fn search(
+    State(state): State<AppState>,
+    Query(search): Query<SearchParams>,
+    Query(params): Query<ArchiveParams>,
+) -> Result<Json<ArchivePage>, AppError> {
+    let body_id = match search.body.as_deref().filter(|b| !b.is_empty()) {
+        Some(slug) => Some(body_id(&state, slug).await?),
         None => None,
     };
-    let after = match params.after.as_deref().filter(|a| !a.is_empty()) {
-        Some(raw) => Some(Cursor::decode(raw).ok_or_else(|| bad("after"))?),
-        None => None,
-    };
-    let limit = match params.limit.as_deref() {
-        Some(raw) => raw.parse::<i64>().ok().filter(|l| (1..=50).contains(l)).ok_or_else(|| bad("limit"))?,
-        None => 20,
-    };
-    let query = params.q.unwrap_or_default();
-    let (items, next) = archive::page(&state.db, body_id, category, &query, after, limit).await?;
-    Ok(Json(ArchivePage { items, next: next.map(|c| c.encode()) }))
+    Ok(Json(archive_page(&state, body_id, params).await?))
 }
 
 /// One published question with its answer and public timeline.

@@ -59,7 +59,12 @@ pub(crate) fn field_error(field: &str, problem: FieldProblem) -> AppError {
 }
 
 /// The internal id of the body `slug`, after checking the staff member's role in it.
-async fn authorize_body(state: &AppState, staff: &Staff, slug: &str, roles: &[Role]) -> Result<i64, AppError> {
+pub(crate) async fn authorize_body(
+    state: &AppState,
+    staff: &Staff,
+    slug: &str,
+    roles: &[Role],
+) -> Result<i64, AppError> {
     let not_found = || AppError::new(ErrorCode::BodyNotFound, "No body has this slug.");
     let slug = BodySlug::parse(slug).map_err(|_| not_found())?;
     let body = bodies::id_of(&state.db, &slug).await?.ok_or_else(not_found)?;
@@ -134,9 +139,9 @@ impl QueueParams {
             executor: flag(self.mine.as_deref(), "mine")?.then_some(staff.user_id),
             channel: match self.channel.as_deref() {
                 None => None,
-                Some("appeal") => Some(Channel::Appeal),
-                Some("question") => Some(Channel::Question),
-                Some(_) => return Err(field_error("channel", FieldProblem::UnknownChoice)),
+                Some(raw) => {
+                    Some(Channel::parse(raw).ok_or_else(|| field_error("channel", FieldProblem::UnknownChoice))?)
+                }
             },
         }))
     }

@@ -6,9 +6,11 @@ use crate::antispam::{new_token, token_hash};
 use crate::error::{ApiJson, AppError};
 use crate::mail::templates;
 use crate::routes::ClientAddr;
+use crate::routes::office::field_error;
 use crate::store::cases::{self, Actor, Change, NewQuestion};
+use crate::store::sections::{self, SlotRefusal};
 use crate::store::{antispam, outbox};
-use api::cases::{CaseStatus, Challenge, Channel, ConfirmRequest, QuestionReceipt, QuestionSubmission};
+use api::cases::{CaseStatus, Challenge, ConfirmRequest, QuestionReceipt, QuestionSubmission};
 use api::domain::{FieldError, FieldProblem, RegistrationNumber};
 use api::{ApiError, ErrorCode};
 use axum::Json;
@@ -114,12 +116,12 @@ pub async fn submit(
     let new = NewQuestion {
         question: &question,
         body_id,
-        channel: Channel::Question,
+        channel: question.channel,
         confirm_token_hash: &hash,
         confirm_by,
         idempotency_key: key,
     };
-    let (_, number) = match cases::create_question(&mut tx, &new, now).await {
+    let (case_id, number) = match cases::create_question(&mut tx, &new, now).await {
         Ok(created) => created,
         // The same request raced in twice: answer with the first one's receipt.
         Err(e) if e.as_database_error().is_some_and(|d| d.is_unique_violation()) && key.is_some() => {
@@ -129,6 +131,13 @@ pub async fn submit(
         }
         Err(e) => return Err(e.into()),
     };
+    if let Some(slot) = question.slot {
+        match sections::take_place(&mut tx, body_id, slot, case_id.0, now).await? {
+            Ok(()) => {}
+            Err(SlotRefusal::Unknown) => return Err(field_error("slot", FieldProblem::UnknownChoice)),
+            Err(SlotRefusal::Full) => return Err(field_error("slot", FieldProblem::TooMany)),
+        }
+    }
     let lang = question.lang;
     let link = format!("{}/{lang}/questions/confirm#{token}", state.public_url);
     let email = templates::confirm_question(

@@ -20,7 +20,7 @@ pub struct Cursor {
 impl Cursor {
     /// The top of the archive: before anything ever published. Year 9999, not chrono's maximum:
     /// SQLite compares timestamps as text, and a five-digit year would sort first.
-    fn start() -> Cursor {
+    pub fn start() -> Cursor {
         let far = chrono::NaiveDate::from_ymd_opt(9999, 12, 31).and_then(|d| d.and_hms_opt(0, 0, 0));
         Cursor { published_at: far.map(|t| t.and_utc()).unwrap_or_default(), id: i64::MAX }
     }
@@ -39,6 +39,11 @@ impl Cursor {
 struct SummaryRow {
     id: i64,
     registration_number: String,
+    channel: String,
+    body_slug: String,
+    body_kk: String,
+    body_ru: String,
+    body_en: String,
     category_id: i64,
     category_kk: String,
     category_ru: String,
@@ -54,11 +59,14 @@ struct SummaryRow {
 /// The columns of [`SummaryRow`]; a macro so every statement stays a literal.
 macro_rules! summary_select {
     () => {
-        "SELECT c.id, c.registration_number, c.category_id, k.name_kk AS category_kk, k.name_ru AS category_ru, \
-         k.name_en AS category_en, c.lang, c.public_author, COALESCE(c.public_text, c.body_text) AS text, \
-         c.published_at, CAST(c.votes_up AS BIGINT) AS votes_up, CAST(c.votes_down AS BIGINT) AS votes_down \
-         FROM cases c JOIN categories k ON k.id = c.category_id \
-         WHERE c.body_id = $1 AND c.status = 'published' AND c.category_id = COALESCE($2, c.category_id) \
+        "SELECT c.id, c.registration_number, c.channel, b.slug AS body_slug, b.name_kk AS body_kk, \
+         b.name_ru AS body_ru, b.name_en AS body_en, c.category_id, k.name_kk AS category_kk, \
+         k.name_ru AS category_ru, k.name_en AS category_en, c.lang, c.public_author, \
+         COALESCE(c.public_text, c.body_text) AS text, c.published_at, CAST(c.votes_up AS BIGINT) AS votes_up, \
+         CAST(c.votes_down AS BIGINT) AS votes_down \
+         FROM cases c JOIN categories k ON k.id = c.category_id JOIN bodies b ON b.id = c.body_id \
+         WHERE c.body_id = COALESCE($1, c.body_id) AND c.status = 'published' \
+         AND c.category_id = COALESCE($2, c.category_id) AND c.channel = COALESCE($6, c.channel) \
          AND (c.published_at, c.id) < ($3, $4) "
     };
 }
@@ -66,15 +74,6 @@ macro_rules! newest_first {
     () => {
         "ORDER BY c.published_at DESC, c.id DESC LIMIT $5"
     };
-}
-
-fn excerpt(text: &str) -> String {
-    const LEN: usize = 240;
-    if text.chars().count() <= LEN {
-        return text.to_owned();
-    }
-    let cut: String = text.chars().take(LEN).collect();
-    format!("{}…", cut.trim_end())
 }
 
 fn author(public_author: String) -> Option<String> {
@@ -86,32 +85,45 @@ impl SummaryRow {
         Some(PublishedSummary {
             id: CaseId(self.id),
             number: RegistrationNumber::parse(&self.registration_number)?,
+            body: BodyRef {
+                slug: BodySlug::parse(&self.body_slug).ok()?,
+                name: Localized { kk: self.body_kk, ru: self.body_ru, en: self.body_en },
+            },
+            channel: api::cases::Channel::parse(&self.channel)?,
             category: CategoryRef {
                 id: CategoryId(self.category_id),
                 name: Localized { kk: self.category_kk, ru: self.category_ru, en: self.category_en },
             },
             lang: self.lang.parse().ok()?,
             author: author(self.public_author),
-            excerpt: excerpt(&self.text),
+            excerpt: crate::rich_text::excerpt(&self.text, 240),
             published_at: self.published_at.timestamp(),
             votes: Votes { satisfied: self.votes_up, unsatisfied: self.votes_down },
         })
     }
 }
 
-/// A page of published questions of one body, newest first; `limit + 1` rows are read to know
-/// whether another page follows.
+/// Which published questions a page lists: one body's or all, and one channel's or both.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Filter {
+    pub body_id: Option<i64>,
+    pub category: Option<CategoryId>,
+    pub channel: Option<api::cases::Channel>,
+}
+
+/// A page of published questions, newest first; `limit + 1` rows are read to know whether
+/// another page follows.
 pub async fn page(
     db: &Db,
-    body_id: i64,
-    category: Option<CategoryId>,
+    filter: Filter,
     query: &str,
     after: Option<Cursor>,
     limit: i64,
 ) -> Result<(Vec<PublishedSummary>, Option<Cursor>), sqlx::Error> {
     let words = search::words(query);
     let from = after.unwrap_or_else(Cursor::start);
-    let category = category.map(|c| c.0);
+    let (body_id, category, channel) =
+        (filter.body_id, filter.category.map(|c| c.0), filter.channel.map(|c| c.as_str()));
     let mut rows: Vec<SummaryRow> = match (db, words.is_empty()) {
         (_, true) => with_db!(db, |pool| {
             sqlx::query_as(concat!(summary_select!(), newest_first!()))
@@ -120,13 +132,14 @@ pub async fn page(
                 .bind(from.published_at)
                 .bind(from.id)
                 .bind(limit + 1)
+                .bind(channel)
                 .fetch_all(pool)
                 .await
         })?,
         (Db::Sqlite(pool), false) => {
             sqlx::query_as(concat!(
                 summary_select!(),
-                "AND c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH $6) ",
+                "AND c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH $7) ",
                 newest_first!()
             ))
             .bind(body_id)
@@ -134,17 +147,19 @@ pub async fn page(
             .bind(from.published_at)
             .bind(from.id)
             .bind(limit + 1)
+            .bind(channel)
             .bind(search::fts5_query(&words))
             .fetch_all(pool)
             .await?
         }
         (Db::Postgres(pool), false) => {
-            sqlx::query_as(concat!(summary_select!(), "AND c.search_tsv @@ to_tsquery('simple', $6) ", newest_first!()))
+            sqlx::query_as(concat!(summary_select!(), "AND c.search_tsv @@ to_tsquery('simple', $7) ", newest_first!()))
                 .bind(body_id)
                 .bind(category)
                 .bind(from.published_at)
                 .bind(from.id)
                 .bind(limit + 1)
+                .bind(channel)
                 .bind(search::tsquery(&words))
                 .fetch_all(pool)
                 .await?

@@ -149,6 +149,13 @@ pub async fn id_of(db: &Db, slug: &BodySlug) -> Result<Option<i64>, sqlx::Error>
         .await)
 }
 
+/// The body's slug and name, for a public page that links it.
+pub async fn reference(db: &Db, body_id: i64) -> Result<Option<api::archive::BodyRef>, sqlx::Error> {
+    const SQL: &str = concat!("SELECT ", body_columns!(), " FROM bodies WHERE id = $1");
+    let row: Option<BodyRow> = with_db!(db, |pool| sqlx::query_as(SQL).bind(body_id).fetch_optional(pool).await)?;
+    row.map(|r| r.summary().map(|s| api::archive::BodyRef { slug: s.slug, name: s.name })).transpose()
+}
+
 /// How many bodies there are; the demo loader only fills an empty database.
 pub async fn count(db: &Db) -> Result<i64, sqlx::Error> {
     with_db!(db, |pool| sqlx::query_scalar("SELECT COUNT(*) FROM bodies").fetch_one(pool).await)

@@ -304,6 +304,9 @@ pub async fn publish(
     if facts.is_appeal() {
         return crate::store::appeal_moves::send_decision(tx, case, &facts, at, actor, public_url).await;
     }
+    if facts.channel == api::cases::Channel::Reception.as_str() {
+        return reply_to_reception_request(tx, case, &facts, at, actor).await;
+    }
     // The asker rates the answer through a link only they receive.
     let (rating_token, rating_hash) = crate::antispam::new_token();
     with_tx!(&mut tx, |conn| {
@@ -321,7 +324,7 @@ pub async fn publish(
     archive::index(
         &mut tx,
         case,
-        &format!("{question}\n{}", strip_tags(facts.answer_html.as_deref().unwrap_or_default())),
+        &format!("{question}\n{}", crate::rich_text::strip_tags(facts.answer_html.as_deref().unwrap_or_default())),
     )
     .await?;
     let lang = facts.lang();
@@ -335,6 +338,29 @@ pub async fn publish(
         facts.body_name(),
         &link,
         &rate_link,
+    );
+    outbox::enqueue(&mut tx, &email, at).await?;
+    Ok(tx.commit().await?)
+}
+
+/// A request for a personal reception is answered by email (the time, or why not) and closed;
+/// it is never published.
+async fn reply_to_reception_request(
+    mut tx: Tx,
+    case: CaseId,
+    facts: &CaseFacts,
+    at: DateTime<Utc>,
+    actor: Actor,
+) -> Result<(), MoveError> {
+    step(&mut tx, case, change(CaseStatus::Answered, CaseStatus::Closed, at, actor, true)).await?;
+    let answer = crate::rich_text::strip_tags(facts.answer_html.as_deref().unwrap_or_default());
+    let email = templates::reception_reply(
+        &facts.author_email,
+        facts.lang(),
+        &facts.author_name,
+        &facts.registration_number,
+        facts.body_name(),
+        answer.trim(),
     );
     outbox::enqueue(&mut tx, &email, at).await?;
     Ok(tx.commit().await?)
@@ -681,24 +707,6 @@ pub async fn detail(
     }))
 }
 
-/// Text of sanitised HTML, for the search index.
-fn strip_tags(html: &str) -> String {
-    let mut text = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => {
-                in_tag = false;
-                text.push(' ');
-            }
-            _ if !in_tag => text.push(c),
-            _ => {}
-        }
-    }
-    text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -728,7 +736,9 @@ mod tests {
     #[test]
     fn tags_are_stripped_for_the_index() {
         assert_eq!(
-            strip_tags("<p>Зейнетақы &amp; жәрдемақы</p><p>Екі</p>").split_whitespace().collect::<Vec<_>>(),
+            crate::rich_text::strip_tags("<p>Зейнетақы &amp; жәрдемақы</p><p>Екі</p>")
+                .split_whitespace()
+                .collect::<Vec<_>>(),
             ["Зейнетақы", "&", "жәрдемақы", "Екі"]
         );
     }

@@ -11,6 +11,7 @@ mod errors;
 mod mail;
 mod office;
 mod questions;
+mod sections;
 mod service;
 mod spa;
 mod staff;
