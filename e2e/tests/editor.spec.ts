@@ -192,7 +192,7 @@ test('an executor is refused the editor', async ({ browser, baseURL }) => {
   await expect(executor.page.getByRole('alert')).toHaveText(RU.forbidden);
   await expect(executor.page.getByRole('main').locator('form')).toHaveCount(0);
   // The server refuses too.
-  expect((await executor.page.request.get('/api/v1/office/enbek/blog')).status()).toBe(403);
+  expect((await executor.page.request.get('/api/v1/office/bodies/enbek/blog')).status()).toBe(403);
   await expectNoAxeViolations(executor.page, 'the editor refused');
   await executor.close();
 });

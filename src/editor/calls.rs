@@ -11,10 +11,10 @@ use api::content::{
 use api::domain::{FieldError, FieldProblem};
 use gloo_net::http::{Method, RequestBuilder};
 
-/// `/api/v1/office/{slug}{rest}`, for slugs that can exist (anything else is simply not found).
+/// `/api/v1/office/bodies/{slug}{rest}`, for slugs that can exist (anything else is simply not found).
 fn office(slug: &str, rest: &str) -> Result<String, FetchError> {
     let slug = api::BodySlug::parse(slug).map_err(|_| FetchError::Server(ErrorCode::BodyNotFound))?;
-    Ok(format!("/api/v1/office/{slug}{rest}"))
+    Ok(format!("/api/v1/office/bodies/{slug}{rest}"))
 }
 
 fn public(slug: &str, rest: &str) -> Result<String, FetchError> {
