@@ -24,6 +24,19 @@ pub fn local_date(unix_seconds: i64) -> String {
     format!("{:02}.{:02}.{}", date.get_utc_date(), date.get_utc_month() + 1, date.get_utc_full_year())
 }
 
+/// A date and time in Astana time (UTC+5), as people in Kazakhstan write it: 21.03.2026, 14:05.
+pub fn local_date_time(unix_seconds: i64) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64((unix_seconds + 5 * 3600) as f64 * 1000.0));
+    format!(
+        "{:02}.{:02}.{}, {:02}:{:02}",
+        date.get_utc_date(),
+        date.get_utc_month() + 1,
+        date.get_utc_full_year(),
+        date.get_utc_hours(),
+        date.get_utc_minutes()
+    )
+}
+
 /// A calendar date the API sends as `YYYY-MM-DD`, written as people in Kazakhstan write it.
 pub fn shown_date(iso: &str) -> String {
     iso.split('-').rev().collect::<Vec<_>>().join(".")

@@ -3,7 +3,7 @@
 
 use crate::client::{self, FetchError};
 use crate::components::page_heading::PageHeading;
-use crate::components::status_name::{local_date, shown_date, status_name};
+use crate::components::status_name::{local_date, local_date_time, shown_date, status_name};
 use crate::i18n::*;
 use crate::lang::use_lang;
 use crate::office::OfficeLoadError;
@@ -137,6 +137,7 @@ fn CaseView(detail: CaseDetail, body: Body, reload: Callback<String>) -> impl In
             <dd>{author}</dd>
         </dl>
         {detail.appeal.clone().map(|facts| view! { <AppealFactsView facts /> })}
+        {detail.reception_slot.clone().map(|session| view! { <RequestedSession session /> })}
         <h2>{if appeal { t_string!(i18n, office.appeal_text) } else { t_string!(i18n, office.question) }}</h2>
         {warning}
         <p class="question-text" lang=case.lang.code()>
@@ -334,5 +335,34 @@ fn History(entries: Vec<HistoryEntry>) -> impl IntoView {
                 </tbody>
             </table>
         </div>
+    }
+}
+
+/// The reception session a citizen asks for: who receives, when (Astana time) and where.
+#[component]
+fn RequestedSession(session: api::content::ReceptionSlot) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = use_lang();
+    let text = move |t: &api::Localized| {
+        let t = t.clone();
+        move || t.get(lang.get()).to_owned()
+    };
+    let slot = session;
+    let free = slot.capacity.saturating_sub(slot.requested);
+    view! {
+        <h2>{t!(i18n, office.requested_session)}</h2>
+        <dl class="facts">
+            <dt>{t!(i18n, office.session_official)}</dt>
+            <dd>{text(&slot.official)} ", " {text(&slot.position)}</dd>
+            <dt>{t!(i18n, office.session_time)}</dt>
+            <dd>{local_date_time(slot.starts_at)}</dd>
+            <dt>{t!(i18n, office.session_place)}</dt>
+            <dd>{text(&slot.place)}</dd>
+            <dt>{t!(i18n, office.session_places)}</dt>
+            <dd>
+                {format!("{} / {}", slot.requested, slot.capacity)} " "
+                {(free == 0).then_some(t!(i18n, office.session_full))}
+            </dd>
+        </dl>
     }
 }

@@ -27,7 +27,7 @@ const STATUSES: [CaseStatus; 7] = [
 ];
 
 /// The channels a list can be narrowed to.
-const CHANNELS: [&str; 2] = ["appeal", "question"];
+const CHANNELS: [&str; 4] = ["appeal", "question", "blog", "reception"];
 
 #[component]
 pub fn CaseListPage() -> impl IntoView {
@@ -270,9 +270,13 @@ fn CaseTable(body: Body, cases: Vec<OfficeCase>) -> impl IntoView {
                                             lang.get_untracked(),
                                             case.id.0,
                                         )>{case.number.as_str().to_owned()}</a>
-                                        {(case.channel == Channel::Appeal)
+                                        {(case.channel != Channel::Question)
                                             .then(|| {
-                                                view! { <span class="badge">{channel_name(i18n, "appeal")}</span> }
+                                                view! {
+                                                    <span class="badge">
+                                                        {channel_name(i18n, case.channel.as_str())}
+                                                    </span>
+                                                }
                                             })}
                                     </th>
                                     <td>{local_date(case.submitted_at)}</td>
@@ -302,9 +306,14 @@ fn CaseTable(body: Body, cases: Vec<OfficeCase>) -> impl IntoView {
     .into_any()
 }
 
-/// "Appeal" or "Question": the channel filter's choices and the badge of an appeal in a list.
+/// "Appeal", "Question to the head"...: the channel filter's choices and a case's badge in a list.
 fn channel_name(i18n: leptos_i18n::I18nContext<Locale>, channel: &str) -> &'static str {
-    if channel == "appeal" { t_string!(i18n, office.channel_appeal) } else { t_string!(i18n, office.channel_question) }
+    match channel {
+        "appeal" => t_string!(i18n, office.channel_appeal),
+        "blog" => t_string!(i18n, office.channel_blog),
+        "reception" => t_string!(i18n, office.channel_reception),
+        _ => t_string!(i18n, office.channel_question),
+    }
 }
 
 /// The deadline and a countdown in words; the colour only repeats what the words say.

@@ -92,6 +92,9 @@ pub struct CaseDetail {
     /// The appeal's own facts, for a case of the appeal channel.
     #[serde(default)]
     pub appeal: Option<AppealFacts>,
+    /// The session a request for a personal reception asks for.
+    #[serde(default)]
+    pub reception_slot: Option<crate::content::ReceptionSlot>,
 }
 
 /// What staff see of an appeal besides the case: the filer, the terms, the decision, the rating.

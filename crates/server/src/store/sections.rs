@@ -262,6 +262,24 @@ pub async fn slot(db: &Db, body_id: i64, id: SlotId) -> Result<Option<ReceptionS
     Ok(schedule(db, body_id, since).await?.into_iter().find(|s| s.id == id))
 }
 
+/// The session a reception request asks for (`None` for other cases).
+pub async fn requested_slot(
+    db: &Db,
+    body_id: i64,
+    case: api::cases::CaseId,
+) -> Result<Option<ReceptionSlot>, sqlx::Error> {
+    let asked: Option<i64> = with_db!(db, |pool| {
+        sqlx::query_scalar("SELECT slot_id FROM reception_requests WHERE case_id = $1")
+            .bind(case.0)
+            .fetch_optional(pool)
+            .await
+    })?;
+    match asked {
+        Some(id) => slot(db, body_id, SlotId(id)).await,
+        None => Ok(None),
+    }
+}
+
 /// Why a reception request cannot take a session.
 #[derive(Debug, PartialEq, Eq)]
 pub enum SlotRefusal {

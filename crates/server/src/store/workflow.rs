@@ -704,6 +704,7 @@ pub async fn detail(
         answer_html: row.answer_html,
         history,
         appeal: crate::store::appeals::facts(db, case, calendar).await?,
+        reception_slot: crate::store::sections::requested_slot(db, row.body_id, case).await?,
     }))
 }
 

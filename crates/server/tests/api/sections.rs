@@ -424,6 +424,12 @@ async fn a_reception_request_takes_a_place_and_its_answer_is_emailed_not_publish
     let moderator = login(app, &email(Role::Moderator, "enbek")).await;
     let queue = get_as(app, &moderator, "/api/v1/office/bodies/enbek/cases?channel=reception").await.json();
     assert_eq!(queue.as_array().map(|q| q.iter().map(|c| c["id"].clone()).collect::<Vec<_>>()), Some(vec![json!(id)]));
+    let detail = get_as(app, &moderator, &format!("/api/v1/office/cases/{id}")).await.json();
+    assert_eq!(detail["channel"], "reception");
+    assert_eq!(
+        (detail["reception_slot"]["id"].clone(), detail["reception_slot"]["requested"].clone()),
+        (json!(slot_id), json!(1))
+    );
     answer_and_approve(app, id, "<p>Ждём вас 25 ноября в 10:30, кабинет 204.</p>").await;
     let (to, subject, text): (String, String, String) = with_db!(&app.db, |pool| {
         sqlx::query_as("SELECT to_address, subject, text_body FROM outbox ORDER BY id DESC LIMIT 1")
