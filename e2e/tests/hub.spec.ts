@@ -106,7 +106,7 @@ test("a body's hub shows the head with the photo, the latest answers and the lat
   );
 
   const latestPosts = hub.latestPosts().getByRole('listitem');
-  await expect(latestPosts).toHaveText(posts.items.map((p: { title: string }) => p.title));
+  await expect(latestPosts.getByRole('link')).toHaveText(posts.items.map((p: { title: string }) => p.title));
   await expect(hub.latestPosts().getByRole('link', { name: HUB_TEXT.allPosts.ru })).toHaveAttribute(
     'href',
     '/ru/bodies/minfin/blog',

@@ -130,22 +130,23 @@ fn HeadCard(slug: String, head: Head) -> impl IntoView {
             async move { client::head(&slug).await }
         }
     });
-    // The photo only adds to what the card says, so a failed load leaves it out quietly.
+    // The photo only adds to what the card says, so a failed load leaves it out quietly. It
+    // waits in a suspense of its own: the page (and the focus on its heading) does not wait for it.
     let photo = move || {
-        profile
-            .get()
-            .and_then(Result::ok)
-            .and_then(|p| p.photo)
-            .map(|image| view! { <Picture image class="head-photo" /> })
+        Suspend::new(async move {
+            profile.await.ok().and_then(|p| p.photo).map(|image| view! { <Picture image class="head-photo" /> })
+        })
     };
     let (name, position) = (head.name, head.position);
     view! {
         <div class="head-profile hub-head">
-            {photo} <dl class="head-card">
+            <Transition>{photo}</Transition>
+            <dl class="head-card">
                 <dt>{t!(i18n, body_head)}</dt>
                 <dd class="head-name">{move || name.get(lang.get()).to_owned()}</dd>
                 <dd>{move || position.get(lang.get()).to_owned()}</dd>
-            </dl> <p>
+            </dl>
+            <p>
                 <a href=move || format!("/{}/bodies/{slug}/blog", lang.get()) rel="external">
                     {t!(i18n, hub.head_blog)}
                 </a>
