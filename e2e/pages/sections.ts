@@ -165,7 +165,7 @@ export async function addSession(api: APIRequest, baseURL: string | undefined, s
   const csrf = (await login.json()).csrf_token;
   const stamp = Date.now();
   const text = (kk: string, ru: string, en: string) => ({ kk, ru, en });
-  const res = await request.post(`/api/v1/office/${slug}/schedule`, {
+  const res = await request.post(`/api/v1/office/bodies/${slug}/schedule`, {
     headers: { 'x-csrf-token': csrf },
     data: {
       official: text(`Тест Қабылдаушы ${stamp}`, `Тест Принимающий ${stamp}`, `Test Receiver ${stamp}`),

@@ -169,7 +169,12 @@ test("a question asked on the head's blog goes through the office and is answere
 
   // The moderator registers it, the executor answers, the moderator publishes.
   const moderator = await StaffSession.signIn(browser, baseURL, staffEmail('moderator', 'enbek'));
+  // The work list's moderation queue holds ordinary questions; the filter finds those to the head.
   await moderator.office.openTask(enbek, 'Вопросы на модерации');
+  await moderator.page.getByLabel('Вид дела', { exact: true }).selectOption({ label: 'Вопрос руководителю' });
+  await moderator.page.getByRole('button', { name: 'Показать', exact: true }).click();
+  await expect(moderator.page).toHaveURL(/channel=blog/);
+  await moderator.office.waitForList();
   await moderator.office.openCase(number);
   await expect(moderator.page.locator('.question-text')).toHaveText(question);
   const register = moderator.office.action(RU.registerTitle);
