@@ -3,10 +3,10 @@
 //! (`?channel=reception&slot=ID`), answered by email and never published.
 
 use super::Step;
-use crate::appeals::local_date_time;
 use crate::client::{self, FetchError};
 use crate::components::error_summary::{FieldMessage, field_id};
 use crate::components::load_error::LoadError;
+use crate::components::status_name::local_date_time;
 use crate::i18n::*;
 use crate::lang::use_lang;
 use api::cases::{Channel, PublishAs, QuestionForm};
