@@ -127,7 +127,8 @@ pub(crate) fn slug_of(slug: &str) -> Result<api::BodySlug, FetchError> {
     api::BodySlug::parse(slug).map_err(|_| FetchError::Server(ErrorCode::BodyNotFound))
 }
 
-/// A page of a body's published questions; `query` and `category` filter, `after` continues.
+/// A page of a body's published questions (not those to the head); `query` and `category` filter,
+/// `after` continues.
 pub async fn archive(
     slug: &str,
     category: Option<i64>,
@@ -135,10 +136,12 @@ pub async fn archive(
     after: Option<&str>,
 ) -> Result<api::archive::ArchivePage, FetchError> {
     let slug = slug_of(slug)?;
+    // Questions to the head are answered on the blog, not in the body's archive.
     let params = [
         ("q", Some(query.to_owned())),
         ("category", category.map(|c| c.to_string())),
         ("after", after.map(str::to_owned)),
+        ("channel", Some("question".to_owned())),
     ];
     get_json(&with_query(&format!("/api/v1/bodies/{slug}/questions"), &params)).await
 }
