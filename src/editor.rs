@@ -190,8 +190,16 @@ pub fn set_flash(message: String) {
     FLASH.with(|f| *f.borrow_mut() = Some(message));
 }
 
-pub fn take_flash() -> Option<String> {
-    FLASH.with(|f| f.borrow_mut().take())
+/// The message left for this page, if any; the element `outcome_id` that shows it then takes
+/// focus, after the page's heading has taken it (a frame later), so it is read out first.
+pub fn take_flash(outcome_id: &'static str) -> Option<String> {
+    let message = FLASH.with(|f| f.borrow_mut().take());
+    if message.is_some() {
+        Effect::new(move |_| {
+            request_animation_frame(move || request_animation_frame(move || crate::a11y::focus_by_id(outcome_id)))
+        });
+    }
+    message
 }
 
 /// Texts in the three languages, one signal each, so a form keeps what was typed in each.

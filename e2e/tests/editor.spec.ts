@@ -1,5 +1,6 @@
 import { test, expect, expectNoAxeViolations } from '../support/fixtures';
 import { RU, StaffSession, staffEmail } from '../pages/office';
+import { AskPage } from '../pages/ask';
 import { EDITOR_PAGES, EDITOR_RU, EditorPage, astanaDate, scheduledFor } from '../pages/editor';
 import type { Lang } from '../pages/site';
 
@@ -68,6 +69,21 @@ test('a post scheduled for tomorrow waits in the office and is not on the public
   expect((await head.page.request.get(`/api/v1/blog/${postId}?lang=ru`)).status()).toBe(404);
   await openPublic(head.page, '/ru/bodies/enbek/blog');
   await expect(head.page.getByRole('main').getByText(title)).toHaveCount(0);
+
+  // Deleting asks first; "Cancel" keeps the post.
+  await editor.open(`blog/${postId}`);
+  await head.page.getByRole('button', { name: `Удалить: ${title}` }).click();
+  const confirm = head.page.getByRole('group', { name: 'Удалить' });
+  await expect(confirm).toContainText(`Удалить «${title}»? Это действие нельзя отменить.`);
+  await expect(confirm.getByRole('button', { name: 'Да, удалить' })).toBeFocused();
+  await confirm.getByRole('button', { name: 'Отмена' }).click();
+  await expect(head.page.getByRole('button', { name: `Удалить: ${title}` })).toBeFocused();
+  await head.page.getByRole('button', { name: `Удалить: ${title}` }).click();
+  await head.page.getByRole('button', { name: 'Да, удалить' }).click();
+  await expect(editor.heading()).toHaveText(EDITOR_RU.titles.blog);
+  await expect(editor.outcome('posts-outcome')).toHaveText('Запись удалена.');
+  await expect(editor.outcome('posts-outcome')).toBeFocused();
+  await expect(editor.postRow(title)).toHaveCount(0);
   await head.close();
 });
 
@@ -126,7 +142,18 @@ test('the moderator adds an FAQ entry after correcting it, and the public FAQ sh
   await expect(editor.region('Вопросы и ответы').getByText(ru, { exact: true })).toBeVisible();
   await expectNoAxeViolations(moderator.page, 'the FAQ editor');
 
-  for (const [lang, question] of [['ru', ru], ['kk', kk]] as [Lang, string][]) {
+  // Edit fills the form with the entry; saving changes it.
+  await moderator.page.getByRole('button', { name: `Изменить: ${ru}`, exact: true }).click();
+  const editing = editor.region('Изменить вопрос');
+  await expect(editing.getByRole('heading', { name: 'Изменить вопрос' })).toBeFocused();
+  await expect(editor.langField('kk', EDITOR_RU.question, editing)).toHaveValue(kk);
+  const changed = `${ru} (уточнено)`;
+  await editor.langField('ru', EDITOR_RU.question, editing).fill(changed);
+  await editor.saveButton(editing).click();
+  await expect(editor.outcome('faq-outcome')).toHaveText(`Сохранено: «${changed}»`);
+  await expect(editor.region('Вопросы и ответы').getByText(changed, { exact: true })).toBeVisible();
+
+  for (const [lang, question] of [['ru', changed], ['kk', kk]] as [Lang, string][]) {
     await openPublic(moderator.page, `/${lang}/bodies/enbek/faq`);
     await expect(moderator.page.getByRole('main').getByText(question, { exact: true })).toBeVisible();
   }
@@ -160,6 +187,30 @@ test('the moderator adds a reception session, and the public schedule shows it',
 
   await openPublic(moderator.page, '/ru/bodies/enbek/schedule');
   await expect(moderator.page.getByRole('main').getByText(official, { exact: true })).toBeVisible();
+
+  // A citizen asks for the session; from then on it cannot be deleted.
+  const slots: Array<{ id: number; official: { ru: string } }> = await (await moderator.page.request.get('/api/v1/bodies/enbek/schedule')).json();
+  const slot = slots.find((s) => s.official.ru === official);
+  expect(slot, 'the new session in the public schedule').toBeTruthy();
+  const ask = new AskPage(moderator.page);
+  await moderator.page.goto(`/ru/questions/ask?body=enbek&channel=reception&slot=${slot!.id}`);
+  await expect(ask.category().locator('option')).not.toHaveCount(1);
+  await ask.category().selectOption({ index: 1 });
+  await ask.name().fill('Гульнара Ахметова');
+  await ask.email().fill(`reception-${unique()}@mail.kz`);
+  await moderator.page.getByLabel('Что вы хотите обсудить').fill('Хочу обсудить начисление пособия по уходу за ребёнком.');
+  await ask.consent().check();
+  await ask.checkButton().click();
+  await moderator.page.getByRole('button', { name: 'Отправить заявку' }).click();
+  await expect(moderator.page.locator('.reference')).toBeVisible({ timeout: 20_000 });
+
+  await editor.open('schedule');
+  await expect(row).toContainText('1 из 5');
+  await row.getByRole('button', { name: `Удалить: ${shown}, ${official}`, exact: true }).click();
+  await row.getByRole('button', { name: 'Да, удалить' }).click();
+  await expect(editor.outcome('schedule-outcome')).toHaveText('На этот приём уже есть заявки, поэтому его нельзя удалить.');
+  await expect(editor.outcome('schedule-outcome')).toBeFocused();
+  await expect(row).toBeVisible();
   await moderator.close();
 });
 

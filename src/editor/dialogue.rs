@@ -4,7 +4,7 @@
 use crate::a11y::focus_by_id;
 use crate::client::FetchError;
 use crate::components::status_name::local_date;
-use crate::editor::fields::{DeleteButton, Outcome, Summary, TextField, failure_text};
+use crate::editor::fields::{DeleteButton, EditButton, Outcome, Summary, TextField, failure_text};
 use crate::editor::{EditorFrame, LangTexts, Part, astana_inputs, calls, from_astana, use_slug};
 use crate::i18n::*;
 use crate::lang::use_lang;
@@ -161,14 +161,7 @@ fn LinkList(links: Vec<DialogueLink>, edit: Callback<DialogueLink>, delete: Call
                                 </a>
                             </p>
                             <div class="editor-item-actions">
-                                <button
-                                    type="button"
-                                    class="button button-secondary"
-                                    on:click=move |_| edit.run(link.get_value())
-                                >
-                                    {t!(i18n, editor.edit)}
-                                    <span class="visually-hidden">": " {what}</span>
-                                </button>
+                                <EditButton what on_click=move |_| edit.run(link.get_value()) />
                                 <DeleteButton what on_confirm=move |_| delete.run(id) />
                             </div>
                         </li>

@@ -3,7 +3,7 @@
 
 use crate::a11y::focus_by_id;
 use crate::client::FetchError;
-use crate::editor::fields::{DeleteButton, HtmlHelp, Outcome, Summary, TextField, failure_text};
+use crate::editor::fields::{DeleteButton, EditButton, HtmlHelp, Outcome, Summary, TextField, failure_text};
 use crate::editor::{EditedBody, EditorFrame, LangTexts, Part, calls, use_slug};
 use crate::i18n::*;
 use crate::lang::use_lang;
@@ -150,14 +150,7 @@ fn FaqList(entries: Vec<FaqEntry>, edit: Callback<FaqEntry>, delete: Callback<Fa
                                     <p class="editor-item-title">{what}</p>
                                     <p class="hint">{t!(i18n, editor.order)} ": " {position}</p>
                                     <div class="editor-item-actions">
-                                        <button
-                                            type="button"
-                                            class="button button-secondary"
-                                            on:click=move |_| edit.run(entry.get_value())
-                                        >
-                                            {t!(i18n, editor.edit)}
-                                            <span class="visually-hidden">": " {what}</span>
-                                        </button>
+                                        <EditButton what on_click=move |_| edit.run(entry.get_value()) />
                                         <DeleteButton what on_confirm=move |_| delete.run(id) />
                                     </div>
                                 </li>

@@ -249,6 +249,22 @@ pub fn TextField(
     }
 }
 
+/// "Edit" for one item of a list; `what` names the item in the button's accessible name.
+#[component]
+pub fn EditButton(#[prop(into)] what: Signal<String>, #[prop(into)] on_click: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <button
+            type="button"
+            class="button button-secondary"
+            aria-label=move || format!("{}: {}", t_string!(i18n, editor.edit), what.get())
+            on:click=move |_| on_click.run(())
+        >
+            {t!(i18n, editor.edit)}
+        </button>
+    }
+}
+
 /// "Delete" with a second step: the question, "Yes, delete" and "Cancel". `what` names the
 /// thing in the question and in the button's accessible name.
 #[component]
@@ -279,10 +295,10 @@ pub fn DeleteButton(#[prop(into)] what: Signal<String>, #[prop(into)] on_confirm
                         type="button"
                         class="button button-secondary"
                         node_ref=first
+                        aria-label=move || format!("{}: {}", t_string!(i18n, editor.delete), what.get())
                         on:click=move |_| asking.set(true)
                     >
                         {t!(i18n, editor.delete)}
-                        <span class="visually-hidden">": " {what}</span>
                     </button>
                 }
             }

@@ -2,7 +2,7 @@
 //! published now or scheduled (Astana time), a cover image with its description per language.
 //! The form runs `PostDraft::validate` before the server does, and keeps everything typed.
 
-use crate::a11y::{focus_by_id, request_focus};
+use crate::a11y::focus_by_id;
 use crate::client::FetchError;
 use crate::editor::fields::{
     DateTimeField, DeleteButton, HtmlHelp, ImageField, Outcome, Summary, TextField, failure_text,
@@ -50,9 +50,9 @@ pub fn PostEditPage() -> impl IntoView {
 fn PostLoader(id: Memo<Option<Option<PostId>>>) -> impl IntoView {
     let i18n = use_i18n();
     let slug = use_slug();
-    // What the last change did; outside the form, so it is there when the page's heading asks
-    // for focus on it after a new post's first save.
-    let outcome = RwSignal::new(take_flash().map(|text| (true, text)));
+    // What the last change did; outside the form, so it can take focus while the post loads
+    // (after a new post's first save, which opens the post's own address).
+    let outcome = RwSignal::new(take_flash("post-outcome").map(|text| (true, text)));
     let post = LocalResource::new(move || {
         let (slug, id) = (slug.get(), id.get());
         async move {
@@ -116,7 +116,10 @@ fn PostForm(initial: Option<OfficePost>, outcome: RwSignal<Option<(bool, String)
     let (day, time) = (RwSignal::new(day), RwSignal::new(time));
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let saving = RwSignal::new(false);
-    let title_of = StoredValue::new(initial.as_ref().and_then(|p| p.texts.first().map(|t| t.title.clone())));
+    // The post's name in questions about it: its title in the page's language, else its first.
+    let title_of = StoredValue::new(initial.as_ref().and_then(|p| {
+        p.texts.iter().find(|t| t.lang == lang.get_untracked()).or(p.texts.first()).map(|t| t.title.clone())
+    }));
 
     // The draft as typed, and the problems of the publication time the draft cannot see.
     let build = move || -> (PostDraft, Vec<FieldError>) {
@@ -174,7 +177,6 @@ fn PostForm(initial: Option<OfficePost>, outcome: RwSignal<Option<(bool, String)
                 // A new post gets its own address, so the next save changes it.
                 Ok(post) if id.is_none() => {
                     set_flash(t_string!(i18n, editor.saved).to_owned());
-                    request_focus("post-outcome".into());
                     let href = editor_href(lang.get_untracked(), &slug, &format!("blog/{}", post.id.0));
                     navigate(&href, NavigateOptions { replace: true, ..Default::default() });
                 }
@@ -198,7 +200,6 @@ fn PostForm(initial: Option<OfficePost>, outcome: RwSignal<Option<(bool, String)
             match calls::delete_post(&slug, id, &csrf).await {
                 Ok(()) => {
                     set_flash(t_string!(i18n, editor.post_deleted).to_owned());
-                    request_focus("posts-outcome".into());
                     navigate(&editor_href(lang.get_untracked(), &slug, "blog"), Default::default());
                 }
                 Err(error) => {

@@ -33,7 +33,7 @@ fn PostList() -> impl IntoView {
         async move { calls::posts(&slug).await }
     });
     // A post deleted on its own page is reported here.
-    let flash = take_flash();
+    let flash = take_flash("posts-outcome");
     let loading = move || view! { <p role="status">{t!(i18n, loading)}</p> };
     view! {
         <div id="posts-outcome" tabindex="-1" role="status">

@@ -5,7 +5,7 @@
 use crate::a11y::focus_by_id;
 use crate::appeals::local_date_time;
 use crate::client::FetchError;
-use crate::editor::fields::{DateTimeField, DeleteButton, Outcome, Summary, TextField, failure_text};
+use crate::editor::fields::{DateTimeField, DeleteButton, EditButton, Outcome, Summary, TextField, failure_text};
 use crate::editor::{EditorFrame, LangTexts, Part, astana_inputs, calls, from_astana, now, use_slug};
 use crate::i18n::*;
 use crate::lang::use_lang;
@@ -231,10 +231,7 @@ fn SlotRow(entry: ReceptionSlot, edit: Callback<ReceptionSlot>, delete: Callback
             <td>{requests}</td>
             <td>
                 <div class="editor-item-actions">
-                    <button type="button" class="button button-secondary" on:click=move |_| edit.run(slot.get_value())>
-                        {t!(i18n, editor.edit)}
-                        <span class="visually-hidden">": " {what}</span>
-                    </button>
+                    <EditButton what on_click=move |_| edit.run(slot.get_value()) />
                     <DeleteButton what on_confirm=move |_| delete.run(id) />
                 </div>
             </td>
