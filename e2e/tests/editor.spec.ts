@@ -113,6 +113,73 @@ test('a post without a Kazakh title shows the error summary, links to the field 
   await head.close();
 });
 
+/** A 1×1 PNG: a real image the server accepts by its content. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+
+test('a cover image is checked by the server, previewed, and needs a description in each language of the post', async ({ browser, baseURL }) => {
+  test.setTimeout(60_000);
+  const head = await StaffSession.signIn(browser, baseURL, staffEmail('head', 'enbek'), '/enbek/blog/new');
+  const editor = new EditorPage(head.page);
+  await editor.loaded();
+  const title = `Черновик с обложкой ${unique()}`;
+  await editor.writePost('kk', `Мұқабасы бар жоба ${unique()}`, '<p>Мәтін.</p>');
+  await editor.writePost('ru', title, '<p>Текст.</p>');
+  const cover = head.page.getByLabel('Обложка', { exact: true });
+
+  // A file that calls itself a PNG but is not one: the server says so, next to the field.
+  await cover.setInputFiles({ name: 'cover.png', mimeType: 'image/png', buffer: Buffer.from('not an image at all') });
+  await expect(editor.errorSummary().getByRole('link')).toHaveText(['Изображение: выберите изображение PNG или JPEG.']);
+  await expect(cover).toHaveAccessibleDescription(/Изображение: выберите изображение PNG или JPEG\./);
+  await expect(editor.langField('ru', EDITOR_RU.title)).toHaveValue(title);
+
+  await cover.setInputFiles({ name: 'cover.png', mimeType: 'image/png', buffer: PNG });
+  const preview = head.page.getByRole('img', { name: 'Предпросмотр выбранного изображения' });
+  await expect(preview).toBeVisible();
+  await expect(preview).toHaveAttribute('src', /^\/api\/v1\/media\/\d+$/);
+  await expect(editor.errorSummary()).toHaveCount(0);
+
+  // The description is needed in Kazakh and Russian, the languages the post has.
+  await editor.saveButton().click();
+  await expect(editor.errorSummary().getByRole('link')).toHaveText([
+    'Описание изображения на казахском: заполните поле.',
+    'Описание изображения на русском: заполните поле.',
+  ]);
+  await editor.langField('kk', 'Описание изображения').fill('Министрлік ғимараты');
+  await editor.langField('ru', 'Описание изображения').fill('Здание министерства');
+  await expect(head.page.getByRole('img', { name: 'Здание министерства' })).toBeVisible();
+  await editor.saveNewPost();
+  await expect(head.page.getByRole('img', { name: 'Здание министерства' })).toHaveAttribute('src', /^\/api\/v1\/media\/\d+$/);
+  await expect(editor.langField('kk', 'Описание изображения')).toHaveValue('Министрлік ғимараты');
+  await expectNoAxeViolations(head.page, 'a post with a cover');
+
+  // Removed and saved, the post has no cover any more.
+  await head.page.getByRole('button', { name: 'Убрать изображение' }).click();
+  await expect(cover).toBeFocused();
+  await editor.saveButton().click();
+  await expect(editor.outcome('post-outcome')).toHaveText(EDITOR_RU.saved);
+  await head.page.reload();
+  await editor.loaded();
+  await expect(editor.langField('ru', EDITOR_RU.title)).toHaveValue(title);
+  await expect(head.page.getByRole('img', { name: 'Здание министерства' })).toHaveCount(0);
+  await head.close();
+});
+
+test('the head\'s profile needs a name in Kazakh and keeps what was typed', async ({ browser, baseURL }) => {
+  const head = await StaffSession.signIn(browser, baseURL, staffEmail('head', 'enbek'), '/enbek/profile');
+  const editor = new EditorPage(head.page);
+  await editor.loaded();
+  const name = editor.langField('kk', 'Фамилия, имя, отчество');
+  await expect(name).not.toHaveValue('');
+  await name.fill('');
+  const biography = editor.langField('ru', 'Биография');
+  await biography.fill('Новый абзац биографии.');
+  await editor.saveButton().click();
+  await expect(editor.errorSummary().getByRole('link')).toHaveText(['Фамилия, имя, отчество на казахском: заполните поле.']);
+  await expect(biography).toHaveValue('Новый абзац биографии.');
+  await expectNoAxeViolations(head.page, 'the profile with an error');
+  await head.close();
+});
+
 test('the moderator adds an FAQ entry after correcting it, and the public FAQ shows it', async ({ browser, baseURL }) => {
   test.setTimeout(60_000);
   const moderator = await StaffSession.signIn(browser, baseURL, staffEmail('moderator', 'enbek'), '/enbek/faq');
@@ -261,6 +328,12 @@ test('the indicators count the posts published this year in each language', asyn
   const before = Number(await russian.getByRole('cell').first().textContent());
   await expect(head.page.getByText('более 50 записей: 1,5 балла;')).toBeVisible();
   await expect(head.page.getByRole('heading', { name: `Вопросы руководителю за ${year} год` })).toBeVisible();
+  // The answered share as the server counts it, with a warning in words under 90 %.
+  const figures = await (await head.page.request.get(`/api/v1/office/bodies/minfin/indicators?year=${year}`)).json();
+  await expect(head.page.locator('dl.facts')).toContainText(`Доля отвеченных${figures.answered_percent} %`);
+  const warning = head.page.getByRole('note').filter({ hasText: 'Внимание: ответ получили менее 90 % вопросов руководителю.' });
+  await expect(warning).toHaveCount(figures.below_threshold ? 1 : 0);
+  if (!figures.below_threshold) await expect(head.page.getByText('Ответ получили не менее 90 % вопросов')).toBeVisible();
 
   await editor.open('blog/new');
   await editor.writePost('kk', `Қаржы жаңалықтары ${unique()}`, '<p>Мәтін.</p>');
