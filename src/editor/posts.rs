@@ -1,8 +1,7 @@
 //! The head's blog in the office: every post with its languages and where it stands (a draft,
 //! scheduled, published), a way to write a new one, and the public blog.
 
-use crate::appeals::local_date_time;
-use crate::components::status_name::local_date;
+use crate::components::status_name::{local_date, local_date_time};
 use crate::editor::{EditorFrame, Part, calls, editor_href, now, take_flash, use_slug};
 use crate::i18n::*;
 use crate::lang::use_lang;

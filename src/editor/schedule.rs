@@ -3,8 +3,8 @@
 //! session citizens have asked for cannot be deleted.
 
 use crate::a11y::focus_by_id;
-use crate::appeals::local_date_time;
 use crate::client::FetchError;
+use crate::components::status_name::local_date_time;
 use crate::editor::fields::{DateTimeField, DeleteButton, EditButton, Outcome, Summary, TextField, failure_text};
 use crate::editor::{EditorFrame, LangTexts, Part, astana_inputs, calls, from_astana, now, use_slug};
 use crate::i18n::*;
