@@ -9,8 +9,9 @@ use std::path::{Path, PathBuf};
 pub const FIRST_LOAD_BUDGET: u64 = 300 * 1024;
 /// The staff office's budget: staff open it on work computers, once a day, and the browser keeps
 /// it (immutable, hashed files); its forms and tables weigh more than a citizen's page.
-// Raised from 380 KB for the appeal moves and facts: a staff-only bundle, loaded once per working day.
-pub const OFFICE_BUDGET: u64 = 420 * 1024;
+// Raised from 380 KB for the appeal moves and facts, then from 420 KB for the channels of blog
+// questions and reception requests: a staff-only bundle, loaded once per working day.
+pub const OFFICE_BUDGET: u64 = 430 * 1024;
 /// The appeals wizard is over the citizens' 300 KB: a stopgap until it is split and trimmed
 /// (the wizard alone measures 328 KB), so the figure cannot grow unnoticed meanwhile.
 pub const APPEALS_BUDGET: u64 = 390 * 1024;
