@@ -1,9 +1,9 @@
 //! A body's reception schedule: what a personal reception is, what happens after a request, and
 //! the coming sessions with a request link while places are left.
 
+use crate::appeals::local_date_time;
 use crate::client;
 use crate::components::page_heading::PageHeading;
-use crate::components::status_name::local_date_time;
 use crate::hub::{BodyGate, HubCrumbs, ask_href, loaded, use_body};
 use crate::i18n::*;
 use crate::lang::use_lang;
