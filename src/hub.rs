@@ -33,59 +33,43 @@ pub fn use_body() -> (Memo<String>, LocalResource<Result<Body, FetchError>>) {
     (slug, body)
 }
 
-/// What a page part shows for `resource`: a status while it loads, `render(value)` once it has
-/// loaded, and for an error what `special` makes of it or else the error with a retry. A plain
-/// reactive closure: the suspense machinery would double the bundle's share of each page.
-pub fn loaded<T, R, S>(resource: LocalResource<Result<T, FetchError>>, render: R, special: S) -> impl Fn() -> AnyView
-where
-    T: Clone + Send + Sync + 'static,
-    R: Fn(T) -> AnyView + Send + Sync + 'static,
-    S: Fn(&FetchError) -> Option<AnyView> + Send + Sync + 'static,
-{
-    let i18n = use_i18n();
-    move || match resource.get() {
-        None => view! { <p role="status">{t_string!(i18n, loading)}</p> }.into_any(),
-        // What `render` reads stays its own: the part is built once per load.
-        Some(Ok(value)) => untrack(|| render(value)),
-        Some(Err(error)) => untrack(|| special(&error))
-            .unwrap_or_else(|| view! { <LoadError error on_retry=move || resource.refetch() /> }.into_any()),
-    }
-}
-
 /// Shows `children` once the body has loaded, and the body in the layout's header; an unknown
-/// body is not found, a failed load can be retried. The pages' texts are plain strings, so the
-/// page is built again when the language changes.
+/// body is not found, a failed load can be retried.
 #[component]
 pub fn BodyGate<F, V>(body: LocalResource<Result<Body, FetchError>>, children: F) -> impl IntoView
 where
-    F: Fn(Body) -> V + Send + Sync + 'static,
+    F: Fn(Body) -> V + Clone + Send + Sync + 'static,
     V: IntoView + 'static,
 {
     let i18n = use_i18n();
     let current = use_context::<CurrentBody>().unwrap_or_default().0;
     on_cleanup(move || current.set(None));
-    let page = loaded(
-        body,
-        move |found: Body| {
-            current.set(Some((found.slug.to_string(), found.name.clone())));
-            children(found).into_any()
-        },
-        move |error| {
-            (*error == FetchError::Server(ErrorCode::BodyNotFound)).then(|| {
-                current.set(None);
-                view! {
-                    <NotFound
-                        title=Signal::derive(move || t_string!(i18n, body_not_found_title).to_owned())
-                        text=Signal::derive(move || t_string!(i18n, body_not_found_text).to_owned())
-                    />
-                }
-                .into_any()
-            })
-        },
-    );
-    move || {
-        i18n.get_locale();
-        page()
+    let loading = move || view! { <p role="status">{t!(i18n, loading)}</p> };
+    view! {
+        <Transition fallback=loading>
+            {move || {
+                let children = children.clone();
+                Suspend::new(async move {
+                    match body.await {
+                        Ok(found) => {
+                            current.set(Some((found.slug.to_string(), found.name.clone())));
+                            children(found).into_any()
+                        }
+                        Err(FetchError::Server(ErrorCode::BodyNotFound)) => {
+                            current.set(None);
+                            view! {
+                                <NotFound
+                                    title=Signal::derive(move || t_string!(i18n, body_not_found_title).to_owned())
+                                    text=Signal::derive(move || t_string!(i18n, body_not_found_text).to_owned())
+                                />
+                            }
+                                .into_any()
+                        }
+                        Err(error) => view! { <LoadError error on_retry=move || body.refetch() /> }.into_any(),
+                    }
+                })
+            }}
+        </Transition>
     }
 }
 
@@ -94,24 +78,25 @@ where
 #[component]
 pub fn HubCrumbs(
     body: Body,
-    current: String,
+    #[prop(into)] current: Signal<String>,
     /// The section between the body and this page, as (href, name).
     #[prop(optional)]
-    section: Option<(String, &'static str)>,
+    section: Option<(Signal<String>, Signal<String>)>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let lang = use_lang().get_untracked();
+    let lang = use_lang();
+    let slug = body.slug.to_string();
     view! {
-        <nav class="breadcrumbs" aria-label=t_string!(i18n, breadcrumb)>
+        <nav class="breadcrumbs" aria-label=move || t_string!(i18n, breadcrumb)>
             <ol>
                 <li>
-                    <a href=format!("/{lang}") rel="external">
-                        {t_string!(i18n, home)}
+                    <a href=move || format!("/{}", lang.get()) rel="external">
+                        {t!(i18n, home)}
                     </a>
                 </li>
                 <li>
-                    <a href=format!("/{lang}/bodies/{}", body.slug) rel="external">
-                        {body.name.get(lang).to_owned()}
+                    <a href=move || format!("/{}/bodies/{slug}", lang.get()) rel="external">
+                        {move || body.name.get(lang.get()).to_owned()}
                     </a>
                 </li>
                 {section
@@ -151,8 +136,7 @@ pub fn Picture(image: Image, #[prop(optional)] class: &'static str) -> impl Into
     }
 }
 
-/// A list that grows by pages: the items shown, the cursor of the next page, whether one is
-/// loading, and why the last one did not come.
+/// A list that grows by pages: the items shown and the cursor of the next page.
 pub struct Paged<T: Send + Sync + 'static> {
     pub items: RwSignal<Vec<T>>,
     pub next: RwSignal<Option<String>>,
@@ -199,26 +183,34 @@ impl<T: Send + Sync + 'static> Paged<T> {
     pub fn more<Fut>(
         self,
         fetch: impl FnOnce(String) -> Fut + 'static,
-        focus_id: fn(&T) -> String,
+        focus_id: impl Fn(&T) -> String + 'static,
         added_text: &'static str,
     ) where
         Fut: Future<Output = Result<(Vec<T>, Option<String>), FetchError>> + 'static,
     {
-        let Some(after) = self.next.get_untracked().filter(|_| !self.loading.get_untracked()) else { return };
+        let Some(after) = self.next.get_untracked() else { return };
+        if self.loading.get_untracked() {
+            return;
+        }
+        let announcer = self.announcer;
         self.loading.set(true);
         self.failed.set(None);
         leptos::task::spawn_local(async move {
             let result = fetch(after).await;
-            if self.items.is_disposed() {
+            if self.loading.is_disposed() {
                 return;
             }
             self.loading.set(false);
             match result {
                 Ok((page, next)) => {
-                    let (added, focus) = (page.len(), page.first().map(focus_id));
+                    let first = page.first().map(&focus_id);
+                    let added = page.len();
                     self.items.update(|all| all.extend(page));
                     self.next.set(next);
-                    arrived(self.announcer, added_text, added, focus);
+                    announcer.say(format!("{added_text}: {added}"));
+                    if let Some(id) = first {
+                        request_animation_frame(move || crate::a11y::focus_by_id(&id));
+                    }
                 }
                 Err(error) => self.failed.set(Some(error)),
             }
@@ -226,48 +218,22 @@ impl<T: Send + Sync + 'static> Paged<T> {
     }
 }
 
-/// Says how many items a page added and takes the keyboard to the first of them.
-fn arrived(announcer: Announcer, added_text: &'static str, added: usize, focus: Option<String>) {
-    announcer.say(format!("{added_text}: {added}"));
-    if let Some(id) = focus {
-        request_animation_frame(move || crate::a11y::focus_by_id(&id));
-    }
-}
-
 /// The "Show more" button of a paged list, and the error of a page that did not come.
 #[component]
 pub fn ShowMore<T: Send + Sync + 'static>(paged: Paged<T>, #[prop(into)] on_more: Callback<()>) -> impl IntoView {
-    view! { <MoreButton next=paged.next loading=paged.loading failed=paged.failed on_more /> }
-}
-
-/// What `ShowMore` shows, the same for every kind of item.
-#[component]
-fn MoreButton(
-    next: RwSignal<Option<String>>,
-    loading: RwSignal<bool>,
-    failed: RwSignal<Option<FetchError>>,
-    on_more: Callback<()>,
-) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        {move || { failed.get().map(|error| view! { <LoadError error on_retry=move || on_more.run(()) /> }) }}
-        {move || {
-            (next.read().is_some() && failed.read().is_none())
-                .then(|| {
-                    view! {
-                        <button
-                            type="button"
-                            class="button button-secondary"
-                            on:click=move |_| on_more.run(())
-                            aria-disabled=move || loading.get().then_some("true")
-                        >
-                            {move || {
-                                if loading.get() { t_string!(i18n, loading) } else { t_string!(i18n, archive.more) }
-                            }}
-                        </button>
-                    }
-                })
-        }}
+        {move || { paged.failed.get().map(|error| view! { <LoadError error on_retry=move || on_more.run(()) /> }) }}
+        <Show when=move || paged.next.read().is_some() && paged.failed.read().is_none()>
+            <button
+                type="button"
+                class="button button-secondary"
+                on:click=move |_| on_more.run(())
+                aria-disabled=move || paged.loading.get().then_some("true")
+            >
+                {move || if paged.loading.get() { t_string!(i18n, loading) } else { t_string!(i18n, archive.more) }}
+            </button>
+        </Show>
     }
 }
 
@@ -279,22 +245,26 @@ pub fn OtherLanguages(
     /// The path after the language prefix, starting with `/`.
     path: String,
 ) -> impl IntoView {
-    let current = use_lang().get_untracked();
+    let lang = use_lang();
     view! {
         <ul class="inline-list">
-            {langs
-                .into_iter()
-                .filter(|l| *l != current)
-                .map(|l| {
-                    view! {
-                        <li>
-                            <a href=format!("/{l}{path}") hreflang=l.code() lang=l.code()>
-                                {l.endonym()}
-                            </a>
-                        </li>
-                    }
-                })
-                .collect_view()}
+            {move || {
+                let current = lang.get();
+                langs
+                    .iter()
+                    .copied()
+                    .filter(|l| *l != current)
+                    .map(|l| {
+                        view! {
+                            <li>
+                                <a href=format!("/{l}{path}") hreflang=l.code() lang=l.code()>
+                                    {l.endonym()}
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            }}
         </ul>
     }
 }

@@ -2,8 +2,9 @@
 //! the citizen types.
 
 use crate::a11y::use_announcer;
+use crate::components::load_error::LoadError;
 use crate::components::page_heading::PageHeading;
-use crate::hub::{BodyGate, HubCrumbs, ask_href, calls, loaded, use_body};
+use crate::hub::{BodyGate, HubCrumbs, ask_href, calls, use_body};
 use crate::i18n::*;
 use crate::lang::use_lang;
 use api::content::FaqEntry;
@@ -14,22 +15,19 @@ use std::time::Duration;
 #[component]
 pub fn FaqPage() -> impl IntoView {
     let (_, body) = use_body();
-    // Above the page, which is built again in another language: the search stays.
-    let query = RwSignal::new(String::new());
     view! {
         <BodyGate body let:body>
-            <Faq body query />
+            <Faq body />
         </BodyGate>
     }
 }
 
 #[component]
-fn Faq(body: Body, query: RwSignal<String>) -> impl IntoView {
+fn Faq(body: Body) -> impl IntoView {
     let i18n = use_i18n();
-    let lang = use_lang().get_untracked();
-    let ask = ask_href(lang, &body.slug.to_string(), None);
+    let lang = use_lang();
     let slug = body.slug.to_string();
-    let title = t_string!(i18n, faq.title).to_owned();
+    let title = Signal::derive(move || t_string!(i18n, faq.title).to_owned());
     let entries = {
         let slug = slug.clone();
         LocalResource::new(move || {
@@ -37,38 +35,40 @@ fn Faq(body: Body, query: RwSignal<String>) -> impl IntoView {
             async move { calls::faq(&slug).await }
         })
     };
+    let query = RwSignal::new(String::new());
+    let loading = move || view! { <p role="status">{t!(i18n, loading)}</p> };
+    let ask = move || ask_href(lang.get(), &slug, None);
     let ask_end = ask.clone();
-    let list = move |list: Vec<FaqEntry>| {
-        if list.is_empty() {
-            return view! { <p class="notice">{t_string!(i18n, faq.empty)}</p> }.into_any();
-        }
-        view! { <Entries list query ask=ask.clone() lang /> }.into_any()
-    };
     view! {
-        <HubCrumbs body current=title.clone() />
+        <HubCrumbs body current=title />
         <PageHeading text=title />
-        <p class="lead">{t_string!(i18n, faq.intro)}</p>
-        {loaded(entries, list, |_| None)}
+        <p class="lead">{t!(i18n, faq.intro)}</p>
+        <Transition fallback=loading>
+            {move || {
+                let ask = ask.clone();
+                Suspend::new(async move {
+                    match entries.await {
+                        Ok(list) if list.is_empty() => view! { <p class="notice">{t!(i18n, faq.empty)}</p> }.into_any(),
+                        Ok(list) => view! { <Entries list query ask /> }.into_any(),
+                        Err(error) => view! { <LoadError error on_retry=move || entries.refetch() /> }.into_any(),
+                    }
+                })
+            }}
+        </Transition>
         <section class="call-to-action" aria-labelledby="faq-ask-heading">
-            <h2 id="faq-ask-heading">{t_string!(i18n, faq.not_answered)}</h2>
-            <p>{t_string!(i18n, faq.ask_hint)}</p>
+            <h2 id="faq-ask-heading">{t!(i18n, faq.not_answered)}</h2>
+            <p>{t!(i18n, faq.ask_hint)}</p>
             <p>
                 <a class="button" href=ask_end rel="external">
-                    {t_string!(i18n, ask.title)}
+                    {t!(i18n, ask.title)}
                 </a>
             </p>
         </section>
     }
 }
 
-/// Text as the search compares it: lower case, ё read as е, markup gone. The browser lowers
-/// the case: Rust's Unicode tables would add kilobytes to the bundle.
+/// Text as the search compares it: lower case, ё read as е, markup and extra spaces gone.
 fn fold(text: &str) -> String {
-    plain(&String::from(js_sys::JsString::from(text).to_lower_case()))
-}
-
-/// Lower-case `text` with ё read as е and markup (tags, the common entities) taken out.
-fn plain(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut in_tag = false;
     for c in text.chars() {
@@ -79,8 +79,8 @@ fn plain(text: &str) -> String {
                 out.push(' ');
             }
             _ if in_tag => {}
-            'ё' => out.push('е'),
-            c => out.push(c),
+            'ё' | 'Ё' => out.push('е'),
+            c => out.extend(c.to_lowercase()),
         }
     }
     out.replace("&nbsp;", " ").replace("&amp;", "&").replace("&quot;", "\"").replace("&#39;", "'")
@@ -106,13 +106,18 @@ fn groups(list: Vec<FaqEntry>) -> Vec<Vec<FaqEntry>> {
 }
 
 #[component]
-fn Entries(list: Vec<FaqEntry>, query: RwSignal<String>, ask: String, lang: Lang) -> impl IntoView {
+fn Entries(
+    list: Vec<FaqEntry>,
+    query: RwSignal<String>,
+    ask: impl Fn() -> String + Clone + Send + Sync + 'static,
+) -> impl IntoView {
     let i18n = use_i18n();
+    let lang = use_lang();
     let announcer = use_announcer();
     let words = Memo::new(move |_| fold(&query.get()).split_whitespace().map(str::to_owned).collect::<Vec<_>>());
     let all = StoredValue::new(list);
     let shown = Memo::new(move |_| {
-        let words = words.get();
+        let (lang, words) = (lang.get(), words.get());
         all.with_value(|list| list.iter().filter(|e| matches(e, lang, &words)).map(|e| e.id).collect::<Vec<_>>())
     });
     // The count is announced once typing pauses, not at every key.
@@ -134,9 +139,9 @@ fn Entries(list: Vec<FaqEntry>, query: RwSignal<String>, ask: String, lang: Lang
     view! {
         <form class="search-form" role="search" on:submit=|ev| ev.prevent_default()>
             <div class="field">
-                <label for="faq-q">{t_string!(i18n, faq.search_label)}</label>
+                <label for="faq-q">{t!(i18n, faq.search_label)}</label>
                 <p class="hint" id="faq-q-hint">
-                    {t_string!(i18n, faq.search_hint)}
+                    {t!(i18n, faq.search_hint)}
                 </p>
                 <input
                     type="search"
@@ -144,31 +149,24 @@ fn Entries(list: Vec<FaqEntry>, query: RwSignal<String>, ask: String, lang: Lang
                     autocomplete="off"
                     aria-describedby="faq-q-hint"
                     aria-controls="faq-entries"
-                    prop:value=query.get_untracked()
+                    prop:value=move || query.get()
                     on:input=on_input
                 />
             </div>
         </form>
-        {move || {
-            searching()
-                .then(|| view! { <p class="faq-count">{t_string!(i18n, faq.found)} ": " {shown.read().len()}</p> })
-        }}
-        {move || {
-            let ask = ask.clone();
-            (searching() && shown.read().is_empty())
-                .then(|| {
-                    view! {
-                        <div class="notice">
-                            <p>{t_string!(i18n, faq.nothing)}</p>
-                            <p>
-                                <a href=ask rel="external">
-                                    {t_string!(i18n, ask.title)}
-                                </a>
-                            </p>
-                        </div>
-                    }
-                })
-        }}
+        <Show when=searching>
+            <p class="faq-count">{t!(i18n, faq.found)} ": " {move || shown.read().len()}</p>
+        </Show>
+        <Show when=move || searching() && shown.read().is_empty()>
+            <div class="notice">
+                <p>{t!(i18n, faq.nothing)}</p>
+                <p>
+                    <a href=ask.clone() rel="external">
+                        {t!(i18n, ask.title)}
+                    </a>
+                </p>
+            </div>
+        </Show>
         <div id="faq-entries">
             {all
                 .with_value(|list| groups(list.clone()))
@@ -177,8 +175,8 @@ fn Entries(list: Vec<FaqEntry>, query: RwSignal<String>, ask: String, lang: Lang
                     let ids: Vec<_> = group.iter().map(|e| e.id).collect();
                     let any_shown = move || ids.iter().any(|id| shown.read().contains(id));
                     let category = group[0].category.clone();
-                    let heading = match &category {
-                        Some(c) => c.name.get(lang).to_owned(),
+                    let heading = move || match &category {
+                        Some(c) => c.name.get(lang.get()).to_owned(),
                         None => t_string!(i18n, faq.general).to_owned(),
                     };
                     view! {
@@ -188,13 +186,16 @@ fn Entries(list: Vec<FaqEntry>, query: RwSignal<String>, ask: String, lang: Lang
                                 .into_iter()
                                 .map(|entry| {
                                     let id = entry.id;
-                                    let question = entry.question.get(lang).to_owned();
-                                    let answer = entry.answer_html.get(lang).to_owned();
+                                    let question = entry.question.clone();
+                                    let answer = entry.answer_html.clone();
                                     view! {
                                         <details class="faq-entry" hidden=move || !shown.read().contains(&id)>
-                                            <summary>{question}</summary>
+                                            <summary>{move || question.get(lang.get()).to_owned()}</summary>
                                             // Sanitised on the server to a small safe subset of HTML.
-                                            <div class="answer" inner_html=answer></div>
+                                            <div
+                                                class="answer"
+                                                inner_html=move || answer.get(lang.get()).to_owned()
+                                            ></div>
                                         </details>
                                     }
                                 })
@@ -212,8 +213,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_search_reads_yo_as_ye_and_leaves_markup_out() {
-        assert_eq!(plain("<p>пособие на ёлку</p>"), " пособие на елку ");
-        assert_eq!(plain("a&nbsp;&amp;&nbsp;b"), "a & b");
+    fn search_ignores_case_yo_and_markup() {
+        assert_eq!(fold("<p>Пособие на ЁЛКУ</p>"), " пособие на елку ");
+        assert!(fold("Ёлка").contains(&fold("ел")));
     }
 }

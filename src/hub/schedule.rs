@@ -3,8 +3,9 @@
 
 use crate::appeals::local_date_time;
 use crate::client;
+use crate::components::load_error::LoadError;
 use crate::components::page_heading::PageHeading;
-use crate::hub::{BodyGate, HubCrumbs, ask_href, loaded, use_body};
+use crate::hub::{BodyGate, HubCrumbs, ask_href, use_body};
 use crate::i18n::*;
 use crate::lang::use_lang;
 use api::Body;
@@ -24,9 +25,9 @@ pub fn SchedulePage() -> impl IntoView {
 #[component]
 fn Schedule(body: Body) -> impl IntoView {
     let i18n = use_i18n();
-    let lang = use_lang().get_untracked();
+    let lang = use_lang();
     let slug = body.slug.to_string();
-    let title = t_string!(i18n, schedule.title).to_owned();
+    let title = Signal::derive(move || t_string!(i18n, schedule.title).to_owned());
     let slots = {
         let slug = slug.clone();
         LocalResource::new(move || {
@@ -34,48 +35,60 @@ fn Schedule(body: Body) -> impl IntoView {
             async move { client::schedule(&slug).await }
         })
     };
-    let list = move |list: Vec<ReceptionSlot>| {
-        let slug = slug.clone();
-        if list.is_empty() {
-            return view! {
-                <div class="notice">
-                    <p>{t_string!(i18n, schedule.empty)}</p>
-                    <p>
-                        <a href=ask_href(lang, &slug, None) rel="external">
-                            {t_string!(i18n, ask.title)}
-                        </a>
-                    </p>
-                </div>
-            }
-            .into_any();
-        }
-        view! {
-            <ul class="slot-list">
-                {list.into_iter().map(|session| view! { <Session session slug=slug.clone() /> }).collect_view()}
-            </ul>
-        }
-        .into_any()
-    };
+    let loading = move || view! { <p role="status">{t!(i18n, loading)}</p> };
     view! {
-        <HubCrumbs body current=title.clone() />
+        <HubCrumbs body current=title />
         <PageHeading text=title />
         <section aria-labelledby="reception-what">
-            <h2 id="reception-what">{t_string!(i18n, schedule.what_title)}</h2>
-            <p>{t_string!(i18n, schedule.what)}</p>
+            <h2 id="reception-what">{t!(i18n, schedule.what_title)}</h2>
+            <p>{t!(i18n, schedule.what)}</p>
         </section>
         <section aria-labelledby="reception-steps">
-            <h2 id="reception-steps">{t_string!(i18n, schedule.steps_title)}</h2>
+            <h2 id="reception-steps">{t!(i18n, schedule.steps_title)}</h2>
             <ol class="steps">
-                <li>{t_string!(i18n, schedule.step_form)}</li>
-                <li>{t_string!(i18n, schedule.step_confirm)}</li>
-                <li>{t_string!(i18n, schedule.step_register)}</li>
-                <li>{t_string!(i18n, schedule.step_come)}</li>
+                <li>{t!(i18n, schedule.step_form)}</li>
+                <li>{t!(i18n, schedule.step_confirm)}</li>
+                <li>{t!(i18n, schedule.step_register)}</li>
+                <li>{t!(i18n, schedule.step_come)}</li>
             </ol>
         </section>
         <section aria-labelledby="reception-sessions">
-            <h2 id="reception-sessions">{t_string!(i18n, schedule.sessions)}</h2>
-            <p>{t_string!(i18n, schedule.time_note)}</p>
-            {loaded(slots, list, |_| None)}
+            <h2 id="reception-sessions">{t!(i18n, schedule.sessions)}</h2>
+            <p>{t!(i18n, schedule.time_note)}</p>
+            <Transition fallback=loading>
+                {move || {
+                    let slug = slug.clone();
+                    Suspend::new(async move {
+                        match slots.await {
+                            Ok(list) if list.is_empty() => {
+                                view! {
+                                    <div class="notice">
+                                        <p>{t!(i18n, schedule.empty)}</p>
+                                        <p>
+                                            <a href=move || ask_href(lang.get(), &slug, None) rel="external">
+                                                {t!(i18n, ask.title)}
+                                            </a>
+                                        </p>
+                                    </div>
+                                }
+                                    .into_any()
+                            }
+                            Ok(list) => {
+                                view! {
+                                    <ul class="slot-list">
+                                        {list
+                                            .into_iter()
+                                            .map(|session| view! { <Session session slug=slug.clone() /> })
+                                            .collect_view()}
+                                    </ul>
+                                }
+                                    .into_any()
+                            }
+                            Err(error) => view! { <LoadError error on_retry=move || slots.refetch() /> }.into_any(),
+                        }
+                    })
+                }}
+            </Transition>
         </section>
     }
 }
@@ -83,49 +96,58 @@ fn Schedule(body: Body) -> impl IntoView {
 #[component]
 fn Session(session: ReceptionSlot, slug: String) -> impl IntoView {
     let i18n = use_i18n();
-    let lang = use_lang().get_untracked();
+    let lang = use_lang();
     let ReceptionSlot { id, official, position, starts_at, minutes, place, online, capacity, requested } = session;
     let left = capacity.saturating_sub(requested);
     let when = local_date_time(starts_at);
-    let official = official.get(lang).to_owned();
-    let place = match (online, place.get(lang)) {
-        (true, "") => t_string!(i18n, schedule.online).to_owned(),
-        (true, text) => format!("{} — {text}", t_string!(i18n, schedule.online)),
-        (false, text) => text.to_owned(),
-    };
-    let request = if left == 0 {
-        view! { <p class="slot-full">{t_string!(i18n, schedule.full)}</p> }.into_any()
-    } else {
-        let href = format!("{}&slot={}", ask_href(lang, &slug, Some("reception")), id.0);
-        view! {
-            <p>
-                <a class="button" href=href rel="external">
-                    {t_string!(i18n, schedule.request)}
-                    <span class="visually-hidden">{format!(": {official}, {when}")}</span>
-                </a>
-            </p>
+    let heading_id = format!("slot-{}", id.0);
+    let name = official.clone();
+    let place_text = move || {
+        let text = place.get(lang.get()).to_owned();
+        match (online, text.is_empty()) {
+            (true, true) => t_string!(i18n, schedule.online).to_owned(),
+            (true, false) => format!("{} — {text}", t_string!(i18n, schedule.online)),
+            (false, _) => text,
         }
-        .into_any()
+    };
+    let request = {
+        let when = when.clone();
+        move || {
+            if left == 0 {
+                return view! { <p class="slot-full">{t!(i18n, schedule.full)}</p> }.into_any();
+            }
+            let href = format!("{}&slot={}", ask_href(lang.get(), &slug, Some("reception")), id.0);
+            let context = format!(": {}, {when}", name.get(lang.get()));
+            view! {
+                <p>
+                    <a class="button" href=href rel="external">
+                        {t!(i18n, schedule.request)}
+                        <span class="visually-hidden">{context}</span>
+                    </a>
+                </p>
+            }
+            .into_any()
+        }
     };
     view! {
         <li class="slot">
-            <h3>{official.clone()}</h3>
-            <p class="slot-position">{position.get(lang).to_owned()}</p>
+            <h3 id=heading_id>{move || official.get(lang.get()).to_owned()}</h3>
+            <p class="slot-position">{move || position.get(lang.get()).to_owned()}</p>
             <dl class="facts">
                 <div>
-                    <dt>{t_string!(i18n, schedule.when)}</dt>
-                    <dd>{when.clone()}</dd>
+                    <dt>{t!(i18n, schedule.when)}</dt>
+                    <dd>{when}</dd>
                 </div>
                 <div>
-                    <dt>{t_string!(i18n, schedule.duration)}</dt>
-                    <dd>{minutes} " " {t_string!(i18n, schedule.minutes)}</dd>
+                    <dt>{t!(i18n, schedule.duration)}</dt>
+                    <dd>{minutes} " " {t!(i18n, schedule.minutes)}</dd>
                 </div>
                 <div>
-                    <dt>{t_string!(i18n, schedule.place)}</dt>
-                    <dd>{place}</dd>
+                    <dt>{t!(i18n, schedule.place)}</dt>
+                    <dd>{place_text}</dd>
                 </div>
                 <div>
-                    <dt>{t_string!(i18n, schedule.left)}</dt>
+                    <dt>{t!(i18n, schedule.left)}</dt>
                     <dd>{left}</dd>
                 </div>
             </dl>
